@@ -1,0 +1,63 @@
+"""Development settings: `invoke build` / `invoke serve` use these."""
+
+SITENAME = "Destination Småland – Kronoberg"
+SITEURL = "http://127.0.0.1:8000"  # absolute base for canonical, hreflang and sitemap
+TIMEZONE = "Europe/Stockholm"
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+
+PLUGIN_PATHS = ["plugins"]
+# Order matters: settings first, then content, then what reads the planned pages.
+PLUGINS = ["builddate", "i18n", "content", "sitemap", "atomic_output"]
+
+# The site's languages, the first is the default (served at /). Adding one is this
+# list plus a catalog: `invoke i18n-init --lang fi`.
+I18N = {
+    "languages": ("sv", "en", "de", "da", "nl"),
+}
+
+# Per type: show untranslated items in their source language ("show") or leave them
+# out of that language's listings ("hide").
+CONTENT = {
+    "fallback": {
+        "destinations": "show",
+        "events": "show",
+        "activities": "show",
+        "packages": "show",
+        "stories": "hide",
+        "pages": "show",
+        "municipalities": "show",
+    },
+}
+
+# Our content plugin reads content/<type>/<lang>/*.md itself; Pelican's own article and
+# page readers and their listings stay off.
+ARTICLE_PATHS: list[str] = []
+PAGE_PATHS: list[str] = []
+DIRECT_TEMPLATES: list[str] = []
+STATIC_PATHS = ["images"]
+STATIC_EXCLUDES = ["images/CREDITS.md"]
+THEME_STATIC_DIR = "assets"
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+ARCHIVES_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+INDEX_SAVE_AS = ""
+
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "autoescape": True,
+}
+
+DELETE_OUTPUT_DIRECTORY = False  # atomic_output builds into a fresh folder and swaps
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,32 @@
+"""Build into a staging folder and swap it into OUTPUT_PATH only when the build succeeded.
+
+A build that fails or is killed part-way leaves the previous site in OUTPUT_PATH as it was.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+
+from .swap import prepare, publish
+
+_targets: dict[int, tuple[Path, Path]] = {}
+
+
+def redirect_output(pelican) -> None:
+    output = Path(pelican.output_path).resolve()
+    staging = prepare(output)
+    _targets[id(pelican)] = (staging, output)
+    pelican.output_path = str(staging)
+
+
+def swap_in(pelican) -> None:
+    staging, output = _targets.pop(id(pelican))
+    publish(staging, output)
+    pelican.output_path = str(output)
+
+
+def register() -> None:
+    signals.initialized.connect(redirect_output)
+    signals.finalized.connect(swap_in)

@@ -1,0 +1,56 @@
+"""Swap a finished build into place so readers never see a half-written site."""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import shutil
+from pathlib import Path
+
+RENAME_EXCHANGE = 2
+AT_FDCWD = -100
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically exchange two directories (Linux renameat2); False where unsupported."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError):
+        return False
+    result = renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b),
+                       RENAME_EXCHANGE)
+    return result == 0
+
+
+def staging_dir(output: Path) -> Path:
+    return output.with_name(f"{output.name}.staging")
+
+
+def retired_dir(output: Path) -> Path:
+    return output.with_name(f"{output.name}.previous")
+
+
+def prepare(output: Path) -> Path:
+    """A fresh, empty staging folder beside `output` (left-overs of killed builds go)."""
+    staging = staging_dir(output)
+    shutil.rmtree(staging, ignore_errors=True)
+    shutil.rmtree(retired_dir(output), ignore_errors=True)
+    staging.mkdir(parents=True)
+    return staging
+
+
+def publish(staging: Path, output: Path) -> None:
+    """Put `staging` at `output`; the previous site is removed only afterwards."""
+    if output.is_dir() and _exchange(staging, output):
+        shutil.rmtree(staging)
+        return
+    retired = retired_dir(output)
+    if output.exists():
+        output.rename(retired)
+    staging.rename(output)
+    shutil.rmtree(retired, ignore_errors=True)
+
+
+def discard(staging: Path) -> None:
+    shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,82 @@
+"""Checks and link resolution for the Markdown body of an item."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from .errors import ContentError
+
+if TYPE_CHECKING:
+    from .model import Entry, Item
+
+KEY_LINK = re.compile(r"\{key\}([^\s)\]\"'#]*)")
+IMAGE_LINK = re.compile(r"\{image\}([^\s)\]\"']*)")
+MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
+ATX_HEADING = re.compile(r"^(#{1,6})\s")
+FENCE = re.compile(r"^(```|~~~)")
+
+
+def body_lines(item: Item) -> Iterator[tuple[int, str]]:
+    """Numbered body lines outside fenced code blocks."""
+    in_fence = False
+    for offset, line in enumerate(item.body.split("\n")):
+        if FENCE.match(line.lstrip()):
+            in_fence = not in_fence
+            continue
+        if not in_fence:
+            yield item.body_line + offset, line
+
+
+def check_body(
+    item: Item, entries: dict[str, Entry], images: frozenset[str]
+) -> list[ContentError]:
+    errors: list[ContentError] = []
+    previous_level = 1
+    for number, line in body_lines(item):
+        heading = ATX_HEADING.match(line)
+        if heading:
+            level = len(heading[1])
+            if level == 1:
+                errors.append(ContentError(
+                    item.path, number, "body",
+                    "has a level-1 heading; the title is the page's only one",
+                    "start sections with '## '",
+                ))
+            elif level > previous_level + 1:
+                errors.append(ContentError(
+                    item.path, number, "body",
+                    f"jumps from heading level {previous_level} to {level}",
+                    f"use {'#' * (previous_level + 1)} here, so screen reader "
+                    "users can follow the outline",
+                ))
+            previous_level = level
+        for match in KEY_LINK.finditer(line):
+            if match[1] not in entries:
+                errors.append(ContentError(
+                    item.path, number, "body", f"links to an unknown key {match[1]!r}",
+                    "use the key: field of an existing item, e.g. {key}kosta-glasbruk",
+                ))
+        for match in MARKDOWN_IMAGE.finditer(line):
+            if not match["alt"].strip():
+                errors.append(ContentError(
+                    item.path, number, "body", "has an image without alt text",
+                    "write what the image shows between the brackets: ![Alt text](…)",
+                ))
+        for match in IMAGE_LINK.finditer(line):
+            if match[1] not in images:
+                errors.append(ContentError(
+                    item.path, number, "body",
+                    f"shows an image {match[1]!r} that is not in content/images/",
+                    "add the file there or correct the name",
+                ))
+    return errors
+
+
+def resolve_links(
+    body: str, key_url: Callable[[str], str], image_url: Callable[[str], str]
+) -> str:
+    """Replace `{key}x` and `{image}y` with the URLs for the page's language."""
+    body = KEY_LINK.sub(lambda m: key_url(m[1]), body)
+    return IMAGE_LINK.sub(lambda m: image_url(m[1]), body)

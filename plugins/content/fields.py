@@ -1,0 +1,201 @@
+"""Parsers for header values: each returns the typed value or raises `FieldProblem`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+from urllib.parse import urlsplit
+
+KEY_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+DATE_TIME = re.compile(
+    r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2}))?$"
+)
+# Kronoberg county with a margin; catches swapped latitude/longitude.
+KRONOBERG_BOUNDS = (56.3, 57.3, 13.3, 15.7)
+
+
+class FieldProblem(ValueError):
+    """A value that does not fit its field; carries the editor's fix."""
+
+    def __init__(self, problem: str, fix: str):
+        super().__init__(problem)
+        self.problem = problem
+        self.fix = fix
+
+
+@dataclass(frozen=True)
+class Coordinates:
+    latitude: float
+    longitude: float
+
+
+@dataclass(frozen=True)
+class Price:
+    """A price in whole kronor; `low` is None for a free item."""
+
+    low: int | None
+    high: int | None = None
+
+    @property
+    def free(self) -> bool:
+        return self.low is None
+
+
+Parser = Callable[[str], Any]
+
+
+def text(value: str) -> str:
+    if not value.strip():
+        raise FieldProblem("is empty", "write the text after the colon")
+    return value.strip()
+
+
+def summary(value: str) -> str:
+    value = text(value)
+    if len(value) > 300:
+        raise FieldProblem(
+            f"has {len(value)} characters, more than 300",
+            "shorten it to one or two sentences; put the rest in the body",
+        )
+    return value
+
+
+def key(value: str) -> str:
+    value = value.strip()
+    if not KEY_PATTERN.match(value):
+        raise FieldProblem(
+            f"{value!r} is not a valid key",
+            "use lower-case letters a-z, digits and single hyphens, e.g. kosta-glasbruk",
+        )
+    return value
+
+
+def calendar_date(value: str) -> date:
+    value = value.strip()
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise FieldProblem(
+            f"{value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2027-06-05"
+        ) from None
+
+
+def date_or_datetime(value: str) -> date | datetime:
+    """`2027-06-05` (all day) or `2027-06-05 18:00` (naive local time)."""
+    value = value.strip()
+    match = DATE_TIME.match(value)
+    problem = FieldProblem(
+        f"{value!r} is not a date or a date and time",
+        "write YYYY-MM-DD for all day or YYYY-MM-DD HH:MM, e.g. 2027-06-05 18:00",
+    )
+    if not match:
+        raise problem
+    try:
+        day = date.fromisoformat(match["date"])
+        if match["hour"] is None:
+            return day
+        return datetime(day.year, day.month, day.day, int(match["hour"]),
+                        int(match["minute"]))
+    except ValueError:
+        raise problem from None
+
+
+def coordinates(value: str) -> Coordinates:
+    parts = [p.strip() for p in value.split(",")]
+    fix = "write 'latitude, longitude' in decimal degrees, e.g. 56.8790, 14.8059"
+    if len(parts) != 2:
+        raise FieldProblem(f"{value.strip()!r} is not two numbers", fix)
+    try:
+        lat, lon = (float(p) for p in parts)
+    except ValueError:
+        raise FieldProblem(f"{value.strip()!r} is not two numbers", fix) from None
+    south, north, west, east = KRONOBERG_BOUNDS
+    if not (south <= lat <= north and west <= lon <= east):
+        hint = " (latitude and longitude swapped?)" if south <= lon <= north else ""
+        raise FieldProblem(
+            f"{lat}, {lon} is outside Kronoberg{hint}",
+            "check the point on a map; Kronoberg lies near 56.9, 14.5",
+        )
+    return Coordinates(round(lat, 6), round(lon, 6))
+
+
+def url(value: str) -> str:
+    value = value.strip()
+    parts = urlsplit(value)
+    if parts.scheme != "https" or not parts.netloc or " " in value:
+        raise FieldProblem(
+            f"{value!r} is not a web address", "write the full address, https://…"
+        )
+    return value
+
+
+def whole_kronor(value: str) -> int:
+    value = value.strip().replace(" ", "")
+    if not value.isdigit():
+        raise FieldProblem(
+            f"{value!r} is not a whole number of kronor",
+            "write digits only, without 'kr' or spaces, e.g. 1995",
+        )
+    return int(value)
+
+
+def price(value: str) -> Price:
+    value = value.strip().lower()
+    if value == "free":
+        return Price(None)
+    low, sep, high = value.replace("–", "-").partition("-")
+    try:
+        low_kr = whole_kronor(low)
+        high_kr = whole_kronor(high) if sep else None
+    except FieldProblem:
+        raise FieldProblem(
+            f"{value!r} is not a price",
+            "write 'free', a whole number of kronor (150) or a range (150-250)",
+        ) from None
+    if high_kr is not None and high_kr < low_kr:
+        raise FieldProblem(
+            f"the range {value!r} ends below where it starts", "write it low-high"
+        )
+    return Price(low_kr, high_kr)
+
+
+def decimal_number(value: str) -> Decimal:
+    try:
+        number = Decimal(value.strip().replace(",", "."))
+    except InvalidOperation:
+        raise FieldProblem(
+            f"{value.strip()!r} is not a number", "write a number, e.g. 12 or 12.5"
+        ) from None
+    if not number.is_finite() or number < 0:
+        raise FieldProblem(f"{value.strip()!r} is not a distance", "write e.g. 12.5")
+    return number
+
+
+def one_of(choices: Sequence[str]) -> Parser:
+    def parse(value: str) -> str:
+        value = value.strip().lower()
+        if value not in choices:
+            raise FieldProblem(
+                f"{value!r} is not a known value", f"use one of: {', '.join(choices)}"
+            )
+        return value
+
+    return parse
+
+
+def several_of(choices: Sequence[str]) -> Parser:
+    single = one_of(choices)
+
+    def parse(value: str) -> tuple[str, ...]:
+        values = tuple(single(v) for v in value.split(",") if v.strip())
+        if not values:
+            raise FieldProblem("is empty", f"use one or more of: {', '.join(choices)}")
+        return values
+
+    return parse

@@ -1,0 +1,96 @@
+"""Pelican glue: read and validate all content, then render every page of every language."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import markdown
+from pelican.generators import Generator
+
+from i18n.catalogs import load_translations
+from i18n.jinja import rendering_language
+from . import presentation
+from .body import resolve_links
+from .errors import ContentValidationError
+from .loader import find_images, find_sources
+from .plans import PagePlan, SitePlanner
+from .settings import resolve
+from .urls import URL_CONTEXT, Router
+from .validate import build_entries
+
+log = logging.getLogger(__name__)
+
+
+class ContentGenerator(Generator):
+    """Reads content/<type>/<lang>/*.md; writes items, listings, homes and 404s."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.env.filters.update(presentation.FILTERS)
+        self.env.globals.update(presentation.GLOBALS)
+
+    def generate_context(self) -> None:
+        languages = self.settings["I18N_LANGUAGES"]
+        options = resolve(self.settings.get("CONTENT"))
+        content_dir = Path(self.path)
+        translations_dir = Path(self.settings["PATH"]).parent / languages.translations_dir
+        if "I18N_TRANSLATIONS_PATH" in self.settings:
+            translations_dir = Path(self.settings["I18N_TRANSLATIONS_PATH"])
+        self.translations_dir = translations_dir
+
+        sources, errors = find_sources(content_dir, languages.languages)
+        images = find_images(content_dir)
+        entries, more_errors = build_entries(sources, languages.languages, images)
+        errors += more_errors
+        if errors:
+            raise ContentValidationError(errors)
+
+        def segment_for(lang: str, name: str) -> str:
+            return load_translations(translations_dir, lang).pgettext(URL_CONTEXT, name)
+
+        router = Router(languages.default, segment_for)
+        for entry in entries.values():
+            for item in entry.items.values():
+                item.url = router.item(item)
+        render_bodies(entries, languages, options["markdown_extensions"])
+
+        planner = SitePlanner(
+            entries=entries,
+            router=router,
+            languages=languages.languages,
+            fallback_orders={x: languages.fallback_order(x) for x in languages.languages},
+            fallback_modes=options["fallback"],
+            today=self.settings["BUILD_DATE"],
+        )
+        self.entries = entries
+        self.plans = planner.plans()
+        self.context["content_entries"] = entries
+        self.context["site_pages"] = self.plans
+        log.info("content: %d items in %d entries, %d pages planned",
+                 sum(len(e.items) for e in entries.values()), len(entries),
+                 len(self.plans))
+
+    def generate_output(self, writer) -> None:
+        for plan in self.plans:
+            self.write(writer, plan)
+
+    def write(self, writer, plan: PagePlan) -> None:
+        template = self.get_template(plan.template)
+        with rendering_language(self.translations_dir, plan.lang):
+            writer.write_file(plan.save_as, template, self.context,
+                              url=plan.url, page=plan, **plan.context)
+
+
+def render_bodies(entries, languages, extensions) -> None:
+    """Markdown to HTML with one reused converter; `{key}` links follow the language."""
+    converter = markdown.Markdown(extensions=list(extensions), output_format="html")
+    for entry in entries.values():
+        for item in entry.items.values():
+            order = languages.fallback_order(item.lang)
+
+            def key_url(key: str, lang: str = item.lang, order=order) -> str:
+                return entries[key].best_for(lang, order).url
+
+            source = resolve_links(item.body, key_url, lambda name: f"/images/{name}")
+            item.html = converter.reset().convert(source)

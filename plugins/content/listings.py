@@ -1,0 +1,82 @@
+"""Which items a language's listings show, in what order, and where translations fall back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from .model import Entry, Item
+
+# Sort keys that put å ä ö where Swedish readers expect them (after z).
+_NORDIC = str.maketrans({"å": "z{", "ä": "z|", "æ": "z|", "ö": "z}", "ø": "z}"})
+_GERMAN = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss"})
+
+
+def title_key(title: str, lang: str) -> str:
+    text = title.casefold()
+    return text.translate(_NORDIC if lang in ("sv", "da") else _GERMAN)
+
+
+@dataclass(frozen=True)
+class Card:
+    """An item as a listing shows it; `fallback` means it is not in the reader's language."""
+
+    item: Item
+    fallback: bool
+
+
+def card_for(
+    entry: Entry, lang: str, mode: str, fallback_order: tuple[str, ...]
+) -> Card | None:
+    item = entry.in_lang(lang)
+    if item is not None:
+        return Card(item, False)
+    if mode == "hide":
+        return None
+    return Card(entry.best_for(lang, fallback_order), True)
+
+
+def cards(
+    entries: Iterable[Entry], lang: str, mode: str, fallback_order: tuple[str, ...]
+) -> list[Card]:
+    found = (card_for(e, lang, mode, fallback_order) for e in entries)
+    return sort_cards([c for c in found if c is not None], lang)
+
+
+def last_day(item: Item) -> date:
+    """The last day an event runs (its start day when it has no end)."""
+    end = item.get("end") or item.get("start")
+    return end.date() if isinstance(end, datetime) else end
+
+
+def first_moment(item: Item) -> datetime:
+    start = item.get("start")
+    return start if isinstance(start, datetime) else datetime(
+        start.year, start.month, start.day
+    )
+
+
+def sort_cards(found: list[Card], lang: str) -> list[Card]:
+    if not found:
+        return found
+    content_type = found[0].item.type
+    if content_type == "events":
+        return sorted(found, key=lambda c: (first_moment(c.item), c.item.key))
+    if content_type == "stories":
+        return sorted(found, key=lambda c: (c.item.date, c.item.key), reverse=True)
+    return sorted(found, key=lambda c: (title_key(c.item.title, lang), c.item.key))
+
+
+def split_upcoming(found: list[Card], today: date) -> tuple[list[Card], list[Card]]:
+    """Events still running on `today` (upcoming) and those over (past, newest first)."""
+    upcoming = [c for c in found if last_day(c.item) >= today]
+    past = [c for c in found if last_day(c.item) < today]
+    return upcoming, list(reversed(past))
+
+
+def in_municipality(entry: Entry, municipality: str) -> bool:
+    value = entry.source.get("municipality")
+    if value is None:
+        return False
+    return municipality in (value if isinstance(value, tuple) else (value,))

@@ -1,0 +1,69 @@
+"""Find content files on disk and read them into documents."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .document import decode, parse_document
+from .errors import ContentError
+from .schema import TYPES
+from .validate import Source
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+IMAGE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"}
+
+
+def find_sources(
+    content_dir: Path, languages: tuple[str, ...]
+) -> tuple[list[Source], list[ContentError]]:
+    """Every content/<type>/<lang>/<slug>.md, in a stable order."""
+    sources: list[Source] = []
+    errors: list[ContentError] = []
+    for path in sorted(content_dir.rglob("*.md")):
+        rel = path.relative_to(content_dir)
+        shown = (content_dir.name / rel).as_posix()
+        if len(rel.parts) == 1 or rel.parts[0] == "images":
+            continue  # README.md, CREDITS.md: documentation, not content
+        content_type = rel.parts[0]
+        problem = place_problem(rel, languages)
+        if problem:
+            errors.append(ContentError(shown, 1, "file", *problem))
+            continue
+        text, decode_errors = decode(path.read_bytes(), shown)
+        document = parse_document(text, shown)
+        document.errors.extend(decode_errors)
+        sources.append(Source(content_type, rel.parts[1], path.stem, document))
+    return sources, errors
+
+
+def place_problem(rel: Path, languages: tuple[str, ...]) -> tuple[str, str] | None:
+    """Why a file is in the wrong place, as (problem, fix); None when it is right."""
+    if rel.parts[0] not in TYPES:
+        return (
+            f"is in an unknown folder {rel.parts[0]!r}",
+            f"move it to one of: {', '.join(TYPES)}",
+        )
+    if len(rel.parts) != 3 or rel.parts[1] not in languages:
+        return (
+            "is not in a language folder",
+            f"put it at content/{rel.parts[0]}/<lang>/<slug>.md, <lang> one of "
+            f"{', '.join(languages)}",
+        )
+    if not SLUG.match(rel.stem):
+        return (
+            f"the file name {rel.name!r} is not a valid slug",
+            "use lower-case a-z, digits and hyphens: kosta-glasbruk.md",
+        )
+    return None
+
+
+def find_images(content_dir: Path) -> frozenset[str]:
+    images = content_dir / "images"
+    if not images.is_dir():
+        return frozenset()
+    return frozenset(
+        p.relative_to(images).as_posix()
+        for p in images.rglob("*")
+        if p.suffix.lower() in IMAGE_SUFFIXES
+    )

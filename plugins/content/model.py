@@ -1,0 +1,62 @@
+"""Plain records for content items; nothing here knows about Pelican."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(eq=False)
+class Item:
+    """One content file in one language, with shared facts merged in from its source file."""
+
+    type: str
+    key: str
+    lang: str
+    slug: str
+    path: str
+    fields: dict[str, Any]
+    body: str
+    body_line: int
+    lines: dict[str, int] = field(default_factory=dict)
+    url: str = ""
+    save_as: str = ""
+    html: str = ""
+    entry: Entry | None = field(default=None, repr=False)
+
+    def __getattr__(self, name: str) -> Any:
+        # Templates read fields as attributes: item.title, item.season.
+        fields = self.__dict__.get("fields", {})
+        if name in fields:
+            return fields[name]
+        raise AttributeError(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.fields.get(name, default)
+
+    def line_of(self, name: str) -> int:
+        return self.lines.get(name, 1)
+
+
+@dataclass(eq=False)
+class Entry:
+    """All language versions of one item, linked by their key."""
+
+    type: str
+    key: str
+    items: dict[str, Item]
+    source_lang: str
+
+    @property
+    def source(self) -> Item:
+        return self.items[self.source_lang]
+
+    def in_lang(self, lang: str) -> Item | None:
+        return self.items.get(lang)
+
+    def best_for(self, lang: str, fallback_order: tuple[str, ...]) -> Item:
+        """The item in `lang`, else the first language of `fallback_order` it has."""
+        for candidate in (lang, *fallback_order, self.source_lang):
+            if candidate in self.items:
+                return self.items[candidate]
+        raise LookupError(self.key)  # unreachable: the source language always exists

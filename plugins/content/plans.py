@@ -1,0 +1,166 @@
+"""Every page the site has, per language, as plain plans the generator renders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .listings import Card, card_for, cards, in_municipality, split_upcoming
+from .model import Entry, Item
+from .schema import LISTED_TYPES
+from .urls import Router, save_as
+from .vocabulary import PAGE_ROLES
+
+ITEM_TEMPLATES = {
+    "destinations": "destination",
+    "events": "event",
+    "activities": "activity",
+    "packages": "package",
+    "stories": "story",
+    "pages": "page",
+    "municipalities": "municipality",
+}
+FOOTER_ROLES = tuple(r for r in PAGE_ROLES if r != "home")
+NAV_TYPES = (*LISTED_TYPES, "municipalities")
+
+
+@dataclass
+class PagePlan:
+    """One output page: what to render, where, and which languages it exists in."""
+
+    template: str
+    url: str
+    lang: str
+    alternates: dict[str, str]  # every language this page exists in -> its URL
+    x_default: str
+    section: str = ""
+    in_sitemap: bool = True
+    context: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def save_as(self) -> str:
+        return save_as(self.url)
+
+
+@dataclass
+class SitePlanner:
+    entries: dict[str, Entry]
+    router: Router
+    languages: tuple[str, ...]
+    fallback_orders: dict[str, tuple[str, ...]]
+    fallback_modes: dict[str, str]
+    today: date
+
+    def of_type(self, content_type: str) -> list[Entry]:
+        return [e for e in self.entries.values() if e.type == content_type]
+
+    def cards(self, content_type: str, lang: str, entries: list[Entry] | None = None):
+        chosen = self.of_type(content_type) if entries is None else entries
+        return cards(chosen, lang, self.fallback_modes[content_type],
+                     self.fallback_orders[lang])
+
+    def everywhere(self, url_for) -> dict[str, str]:
+        return {lang: url_for(lang) for lang in self.languages}
+
+    def plans(self) -> list[PagePlan]:
+        plans: list[PagePlan] = []
+        for lang in self.languages:
+            plans.append(self.home(lang))
+            plans.append(self.not_found(lang))
+            for content_type in NAV_TYPES:
+                plans.append(self.listing(content_type, lang))
+        for entry in self.entries.values():
+            for item in entry.items.values():
+                if not (item.type == "pages" and item.get("role") == "home"):
+                    plans.append(self.item_page(item, entry))
+        for plan in plans:
+            plan.context.update(self.frame(plan))
+        return plans
+
+    def item_page(self, item: Item, entry: Entry) -> PagePlan:
+        alternates = {lang: other.url for lang, other in entry.items.items()}
+        default = entry.in_lang(self.languages[0]) or entry.source
+        section = item.type if item.type != "pages" else ""
+        plan = PagePlan(ITEM_TEMPLATES[item.type], item.url, item.lang, alternates,
+                        default.url, section, context={"item": item, "entry": entry})
+        if item.type == "municipalities":
+            plan.context["sections"] = self.municipality_sections(item.key, item.lang)
+        return plan
+
+    def municipality_sections(self, municipality: str, lang: str) -> list[tuple]:
+        sections = []
+        for content_type in LISTED_TYPES:
+            here = [e for e in self.of_type(content_type)
+                    if in_municipality(e, municipality)]
+            found = self.cards(content_type, lang, here)
+            if content_type == "events":
+                found, _past = split_upcoming(found, self.today)
+            if found:
+                sections.append((content_type, self.router.listing(lang, content_type),
+                                 found))
+        return sections
+
+    def listing(self, content_type: str, lang: str) -> PagePlan:
+        url = self.everywhere(lambda x: self.router.listing(x, content_type))
+        found = self.cards(content_type, lang)
+        context: dict[str, Any] = {"content_type": content_type, "cards": found}
+        if content_type == "events":
+            context["upcoming"], context["past"] = split_upcoming(found, self.today)
+        return PagePlan("listing", url[lang], lang, url, url[self.languages[0]],
+                        content_type, context=context)
+
+    def home(self, lang: str) -> PagePlan:
+        url = self.everywhere(self.router.home)
+        home_entries = [e for e in self.of_type("pages")
+                        if e.source.get("role") == "home"]
+        intro = card_for(home_entries[0], lang, "show", self.fallback_orders[lang]) \
+            if home_entries else None
+        upcoming, _past = split_upcoming(self.cards("events", lang), self.today)
+        context = {
+            "intro": intro,
+            "events": upcoming[:6],
+            "destinations": self.cards("destinations", lang)[:6],
+            "packages": self.cards("packages", lang)[:3],
+            "stories": self.cards("stories", lang)[:3],
+            "municipalities": self.cards("municipalities", lang),
+        }
+        return PagePlan("home", url[lang], lang, url, url[self.languages[0]],
+                        context=context)
+
+    def not_found(self, lang: str) -> PagePlan:
+        url = self.everywhere(self.router.not_found)
+        return PagePlan("404", url[lang], lang, url, url[self.languages[0]],
+                        in_sitemap=False)
+
+    def frame(self, plan: PagePlan) -> dict[str, Any]:
+        """What every page shows around its content: navigation, switcher, footer."""
+        lang = plan.lang
+        switcher = [
+            {"lang": other, "url": plan.alternates.get(other, self.router.home(other)),
+             "current": other == lang, "translated": other in plan.alternates}
+            for other in self.languages
+        ]
+        nav = [{"type": t, "url": self.router.listing(lang, t),
+                "current": t == plan.section} for t in NAV_TYPES]
+        return {
+            "lang": lang,
+            "page_url": plan.url,
+            "alternates": sorted(plan.alternates.items()),
+            "x_default": plan.x_default,
+            "switcher": switcher,
+            "nav": nav,
+            "home_url": self.router.home(lang),
+            "footer_links": self.footer_links(lang),
+            "today": self.today,
+        }
+
+    def footer_links(self, lang: str) -> list[Card]:
+        found: list[Card] = []
+        for role in FOOTER_ROLES:
+            for entry in self.of_type("pages"):
+                if entry.source.get("role") == role:
+                    card = card_for(entry, lang, "show", self.fallback_orders[lang])
+                    if card:
+                        found.append(card)
+        return found

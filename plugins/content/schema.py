@@ -1,0 +1,109 @@
+"""The content model: which fields each type has, and how each is read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import fields as f
+from .vocabulary import (
+    ACTIVITY_KINDS,
+    DESTINATION_KINDS,
+    DIFFICULTIES,
+    EVENT_CATEGORIES,
+    EVENT_STATUSES,
+    MUNICIPALITIES,
+    PAGE_ROLES,
+)
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """`shared` fields are facts written once (source file); the others are per language."""
+
+    name: str
+    parse: f.Parser
+    required: bool = False
+    shared: bool = True
+    is_list: bool = False
+
+
+def text(name: str, required: bool = False) -> FieldSpec:
+    return FieldSpec(name, f.text, required, shared=False)
+
+
+MUNICIPALITY = f.one_of(tuple(MUNICIPALITIES))
+MUNICIPALITY_LIST = f.several_of(tuple(MUNICIPALITIES))
+
+COMMON = (
+    FieldSpec("key", f.key, required=True),
+    text("title", required=True),
+    FieldSpec("summary", f.summary, required=True, shared=False),
+    FieldSpec("image", f.text),
+    text("image_alt"),
+)
+
+TYPES: dict[str, tuple[FieldSpec, ...]] = {
+    "destinations": (
+        FieldSpec("municipality", MUNICIPALITY, required=True),
+        FieldSpec("kind", f.one_of(tuple(DESTINATION_KINDS)), required=True),
+        FieldSpec("coordinates", f.coordinates, required=True),
+        FieldSpec("address", f.text),
+        text("season", required=True),
+        text("opening_hours"),
+        FieldSpec("website", f.url),
+        text("accessibility", required=True),
+    ),
+    "events": (
+        FieldSpec("start", f.date_or_datetime, required=True),
+        FieldSpec("end", f.date_or_datetime),
+        FieldSpec("venue", f.text, required=True),
+        FieldSpec("address", f.text),
+        FieldSpec("municipality", MUNICIPALITY, required=True),
+        FieldSpec("coordinates", f.coordinates),
+        FieldSpec("category", f.one_of(tuple(EVENT_CATEGORIES)), required=True),
+        FieldSpec("price", f.price, required=True),
+        text("price_note"),
+        FieldSpec("booking_url", f.url),
+        FieldSpec("organizer", f.text, required=True),
+        FieldSpec("status", f.one_of(tuple(EVENT_STATUSES))),
+        FieldSpec("previous_start", f.date_or_datetime),
+    ),
+    "activities": (
+        FieldSpec("kind", f.one_of(tuple(ACTIVITY_KINDS)), required=True),
+        FieldSpec("municipality", MUNICIPALITY_LIST, required=True),
+        text("where", required=True),
+        FieldSpec("coordinates", f.coordinates),
+        text("season", required=True),
+        text("duration", required=True),
+        FieldSpec("difficulty", f.one_of(tuple(DIFFICULTIES)), required=True),
+        FieldSpec("distance_km", f.decimal_number),
+    ),
+    "packages": (
+        FieldSpec("includes", f.text, required=True, shared=False, is_list=True),
+        FieldSpec("price_from", f.whole_kronor, required=True),
+        text("price_note"),
+        FieldSpec("valid_from", f.calendar_date, required=True),
+        FieldSpec("valid_through", f.calendar_date, required=True),
+        FieldSpec("booking_url", f.url, required=True),
+        FieldSpec("provider", f.text, required=True),
+        FieldSpec("municipality", MUNICIPALITY, required=True),
+        text("duration"),
+    ),
+    "stories": (
+        FieldSpec("date", f.calendar_date, required=True),
+        FieldSpec("author", f.text),
+        FieldSpec("municipality", MUNICIPALITY_LIST),
+    ),
+    "pages": (FieldSpec("role", f.one_of(PAGE_ROLES)),),
+    "municipalities": (
+        FieldSpec("coordinates", f.coordinates, required=True),
+        FieldSpec("website", f.url),
+    ),
+}
+
+# Types whose items have a page of their own under a per-language folder.
+LISTED_TYPES = ("destinations", "events", "activities", "packages", "stories")
+
+
+def specs_for(content_type: str) -> dict[str, FieldSpec]:
+    return {spec.name: spec for spec in (*COMMON, *TYPES[content_type])}

@@ -1,0 +1,49 @@
+"""The CONTENT settings block."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .schema import TYPES
+
+DEFAULTS: dict[str, Any] = {
+    # Per type: "show" an untranslated item in its source language with a notice,
+    # or "hide" it from the listings of languages it lacks.
+    "fallback": {
+        "destinations": "show",
+        "events": "show",
+        "activities": "show",
+        "packages": "show",
+        "stories": "hide",
+        "pages": "show",
+        "municipalities": "show",
+    },
+    # Python-Markdown extensions for item bodies.
+    "markdown_extensions": ("extra", "sane_lists"),
+}
+
+
+class ContentSettingsError(ValueError):
+    """A CONTENT block that cannot work; the message names the key."""
+
+
+def resolve(block: dict[str, Any] | None) -> dict[str, Any]:
+    block = dict(block or {})
+    unknown = sorted(set(block) - set(DEFAULTS))
+    if unknown:
+        raise ContentSettingsError(
+            f"CONTENT: unknown key(s) {', '.join(unknown)}; known: {', '.join(DEFAULTS)}"
+        )
+    merged = {**DEFAULTS, **block}
+    fallback = {**DEFAULTS["fallback"], **block.get("fallback", {})}
+    for content_type, mode in fallback.items():
+        if content_type not in TYPES:
+            raise ContentSettingsError(
+                f"CONTENT: fallback: {content_type!r} is not a content type"
+            )
+        if mode not in ("show", "hide"):
+            raise ContentSettingsError(
+                f"CONTENT: fallback: {content_type}: {mode!r} must be 'show' or 'hide'"
+            )
+    merged["fallback"] = fallback
+    return merged

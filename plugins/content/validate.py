@@ -1,0 +1,226 @@
+"""Turn parsed documents into linked entries, collecting every error on the way."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .body import check_body
+from .document import Document
+from .errors import ContentError
+from .fields import FieldProblem
+from .model import Entry, Item
+from .schema import specs_for
+from .vocabulary import MUNICIPALITIES
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a document came from: content/<type>/<lang>/<slug>.md."""
+
+    type: str
+    lang: str
+    slug: str
+    document: Document
+
+
+def build_entries(
+    sources: Iterable[Source], languages: tuple[str, ...], images: frozenset[str]
+) -> tuple[dict[str, Entry], list[ContentError]]:
+    """Validate everything; return entries by key and all errors found."""
+    errors: list[ContentError] = []
+    parsed: list[tuple[Source, dict[str, Any]]] = []
+    for source in sources:
+        errors.extend(source.document.errors)
+        values, problems = parse_fields(source)
+        errors.extend(problems)
+        parsed.append((source, values))
+    groups = group_by_key(parsed, languages, errors)
+    entries: dict[str, Entry] = {}
+    for key, members in sorted(groups.items()):
+        entry = merge_entry(key, members, languages, errors)
+        if entry is not None:
+            entries[key] = entry
+    for entry in entries.values():
+        for item in entry.items.values():
+            errors.extend(check_item(item, entry, images))
+            errors.extend(check_body(item, entries, images))
+    errors.extend(check_roles(entries))
+    return entries, errors
+
+
+def parse_fields(source: Source) -> tuple[dict[str, Any], list[ContentError]]:
+    """Parse each header field with its spec; unknown fields are errors."""
+    doc = source.document
+    specs = specs_for(source.type)
+    values: dict[str, Any] = {}
+    errors: list[ContentError] = []
+    for name, raw in doc.fields.items():
+        spec = specs.get(name)
+        if spec is None:
+            errors.append(ContentError(
+                doc.path, raw.line, name, f"is not a field of {source.type}",
+                f"remove it or use one of: {', '.join(sorted(specs))} "
+                "(see content/README.md)",
+            ))
+            continue
+        try:
+            if spec.is_list:
+                values[name] = tuple(spec.parse(v) for v in raw.items) or (
+                    spec.parse(""),
+                )
+            else:
+                values[name] = spec.parse(raw.text)
+        except FieldProblem as problem:
+            errors.append(ContentError(
+                doc.path, raw.line, name, problem.problem, problem.fix
+            ))
+    return values, errors
+
+
+def group_by_key(
+    parsed: list[tuple[Source, dict[str, Any]]],
+    languages: tuple[str, ...],
+    errors: list[ContentError],
+) -> dict[str, dict[str, tuple[Source, dict[str, Any]]]]:
+    """Group files by key: one file per language per key, one type per key."""
+    groups: dict[str, dict[str, tuple[Source, dict[str, Any]]]] = {}
+    for source, values in sorted(parsed, key=lambda p: p[0].document.path):
+        key = values.get("key")
+        if key is None:
+            continue  # missing or invalid key is already reported
+        doc = source.document
+        group = groups.setdefault(key, {})
+        other = next(iter(group.values()), None)
+        if other is not None and other[0].type != source.type:
+            errors.append(ContentError(
+                doc.path, doc.fields["key"].line, "key",
+                f"{key!r} is already the key of {other[0].document.path}",
+                "keys are unique across the site; choose another key",
+            ))
+            continue
+        if source.lang in group:
+            errors.append(ContentError(
+                doc.path, doc.fields["key"].line, "key",
+                f"{key!r} already has a {source.lang} file: "
+                f"{group[source.lang][0].document.path}",
+                "each key has one file per language; give one of them another key",
+            ))
+            continue
+        group[source.lang] = (source, values)
+    return groups
+
+
+def merge_entry(
+    key: str,
+    members: dict[str, tuple[Source, dict[str, Any]]],
+    languages: tuple[str, ...],
+    errors: list[ContentError],
+) -> Entry | None:
+    """Give every translation the shared facts of the source file."""
+    source_lang = next(lang for lang in languages if lang in members)
+    source, source_values = members[source_lang]
+    specs = specs_for(source.type)
+    shared = {n: v for n, v in source_values.items() if specs[n].shared}
+    items: dict[str, Item] = {}
+    for lang, (member, values) in members.items():
+        doc = member.document
+        for name, value in values.items():
+            if lang == source_lang or not specs[name].shared or name == "key":
+                continue
+            line = doc.fields[name].line
+            if name not in shared:
+                errors.append(ContentError(
+                    doc.path, line, name,
+                    "is a shared fact, but the source file does not have it",
+                    f"move the line to {source.document.path}",
+                ))
+            elif value != shared[name]:
+                errors.append(ContentError(
+                    doc.path, line, name,
+                    f"differs from {source.document.path}",
+                    "shared facts are written once; delete this line or correct "
+                    "the source file",
+                ))
+        merged = {**shared, **{n: v for n, v in values.items() if not specs[n].shared}}
+        lines = {name: raw.line for name, raw in doc.fields.items()}
+        items[lang] = Item(
+            type=member.type, key=key, lang=lang, slug=member.slug, path=doc.path,
+            fields=merged, body=doc.body, body_line=doc.body_line, lines=lines,
+        )
+    entry = Entry(source.type, key, items, source_lang)
+    for item in items.values():
+        item.entry = entry
+    return entry
+
+
+def check_item(item: Item, entry: Entry, images: frozenset[str]) -> list[ContentError]:
+    """Required fields and rules that span fields."""
+    errors: list[ContentError] = []
+    specs = specs_for(item.type)
+    source_path = entry.source.path
+    for spec in specs.values():
+        if not spec.required or spec.name in item.fields:
+            continue
+        if spec.name in item.lines:
+            continue  # present but invalid: already reported
+        where = "the header" if not spec.shared or item is entry.source else source_path
+        errors.append(ContentError(
+            item.path, 1, spec.name, "is required but missing",
+            f"add a line '{spec.name}: …' to {where} (see content/README.md)",
+        ))
+
+    def err(name: str, problem: str, fix: str) -> None:
+        path = item.path if name in item.lines else source_path
+        line = item.line_of(name) if name in item.lines else entry.source.line_of(name)
+        errors.append(ContentError(path, line, name, problem, fix))
+
+    if item.get("image") and item is entry.source and item.image not in images:
+        err("image", f"{item.image!r} is not in content/images/",
+            "add the file there or correct the name")
+    if item.get("image") and not item.get("image_alt") and "image_alt" not in item.lines:
+        errors.append(ContentError(
+            item.path, 1, "image_alt", "is missing, but the item has an image",
+            "describe what the image shows in this language: 'image_alt: …'",
+        ))
+    start, end = item.get("start"), item.get("end")
+    if start is not None and end is not None and item is entry.source:
+        if type(start) is not type(end):
+            err("end", "mixes an all-day date with a time",
+                "give both start and end with a time, or both as dates")
+        elif end < start:
+            err("end", f"{end} is before the start {start}",
+                "correct the end, or the start")
+    if item.get("status") == "rescheduled" and item.get("previous_start") is None:
+        if item is entry.source and "previous_start" not in item.lines:
+            err("status", "is 'rescheduled' but there is no previous_start",
+                "add 'previous_start: …' with the date the event had before")
+    valid_from, valid_through = item.get("valid_from"), item.get("valid_through")
+    if valid_from and valid_through and valid_through < valid_from:
+        if item is entry.source:
+            err("valid_through", f"{valid_through} is before valid_from {valid_from}",
+                "correct one of the two dates")
+    if item.type == "municipalities" and item.key not in MUNICIPALITIES:
+        err("key", f"{item.key!r} is not a municipality id",
+            f"use one of: {', '.join(MUNICIPALITIES)}")
+    return errors
+
+
+def check_roles(entries: dict[str, Entry]) -> list[ContentError]:
+    """At most one page per role and language."""
+    seen: dict[tuple[str, str], Item] = {}
+    errors: list[ContentError] = []
+    for entry in entries.values():
+        for item in entry.items.values():
+            role = item.get("role")
+            if role is None:
+                continue
+            other = seen.setdefault((role, item.lang), item)
+            if other is not item:
+                errors.append(ContentError(
+                    item.path, entry.source.line_of("role"), "role",
+                    f"{role!r} is already the role of {other.path}",
+                    "give each role to one page per language",
+                ))
+    return errors

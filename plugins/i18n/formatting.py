@@ -1,0 +1,58 @@
+"""Dates, numbers and prices in the reader's locale, always through Babel."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date, format_interval, format_time
+from babel.numbers import format_currency, format_decimal
+
+CURRENCY = "SEK"
+
+
+def language_name(lang: str) -> str:
+    """The language's name in itself: 'Svenska', 'Deutsch'."""
+    name = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
+def long_date(value: date, lang: str) -> str:
+    """'28 november 2026', '28. November 2026'."""
+    return format_date(value, "long", locale=lang)
+
+
+def weekday_date(value: date, lang: str) -> str:
+    return format_date(value, "full", locale=lang)
+
+
+def clock(value: datetime, lang: str) -> str:
+    return format_time(value, "short", locale=lang)
+
+
+def date_range(start: date, end: date, lang: str) -> str:
+    """'5–7 juni 2027'; a single day when start and end fall on one date."""
+    if start == end:
+        return long_date(start, lang)
+    return format_interval(start, end, "yMMMMd", locale=lang)
+
+
+def kronor(amount: int, lang: str) -> str:
+    """'1 295 kr', '1.295 SEK', 'SEK 1,295': whole kronor in the locale's pattern."""
+    pattern = Locale.parse(lang).currency_formats["standard"].pattern
+    pattern = pattern.split(";")[0].replace(".00", "").replace(",00", "")
+    text = format_currency(amount, CURRENCY, format=pattern, currency_digits=False,
+                           locale=lang)
+    # Some locales glue an alphabetic code to the digits ('SEK1,295').
+    return re.sub(r"([A-Z]{3})(\d)", "\\1\u00a0\\2", text)
+
+
+def number(value: int | float | Decimal, lang: str) -> str:
+    return format_decimal(value, locale=lang)
+
+
+def language_in(lang: str, reader_lang: str) -> str:
+    """A language's name as the reader says it: 'Swedish' for an English reader."""
+    return Locale.parse(lang).get_display_name(reader_lang) or lang

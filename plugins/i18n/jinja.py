@@ -1,0 +1,71 @@
+"""Gettext for templates: one Jinja environment serves every language of the build."""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from pathlib import Path
+
+from jinja2 import Environment
+
+from . import formatting
+from .catalogs import load_translations
+
+_current: ContextVar[gettext.NullTranslations] = ContextVar(
+    "translations", default=gettext.NullTranslations()
+)
+
+
+@contextmanager
+def rendering_language(translations_dir: Path, lang: str) -> Iterator[None]:
+    """Make `{% trans %}` and `_()` speak `lang` while rendering inside the block."""
+    token = _current.set(load_translations(translations_dir, lang))
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
+def _gettext(message: str) -> str:
+    return _current.get().gettext(message)
+
+
+def _ngettext(singular: str, plural: str, n: int) -> str:
+    return _current.get().ngettext(singular, plural, n)
+
+
+def _pgettext(context: str, message: str) -> str:
+    return _current.get().pgettext(context, message)
+
+
+def _npgettext(context: str, singular: str, plural: str, n: int) -> str:
+    return _current.get().npgettext(context, singular, plural, n)
+
+
+FILTERS = {
+    "long_date": formatting.long_date,
+    "weekday_date": formatting.weekday_date,
+    "clock": formatting.clock,
+    "date_range": formatting.date_range,
+    "kronor": formatting.kronor,
+    "number": formatting.number,
+    "language_name": formatting.language_name,
+    "language_in": formatting.language_in,
+}
+
+
+def install(env: Environment) -> None:
+    """Add the i18n extension's callables and the locale filters to `env`."""
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
+    )
+    env.filters.update(FILTERS)
+
+
+def translate(message: str) -> str:
+    """gettext in the language being rendered, for Python code that makes visible text."""
+    return _gettext(message)

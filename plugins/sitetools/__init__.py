@@ -1,0 +1,1 @@
+"""Command-line side of the site (build, check, scaffold); used by tasks.py, not by Pelican."""

@@ -1,0 +1,66 @@
+"""`invoke check` and `invoke untranslated`: validate content without building."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from babel.messages.pofile import read_po
+from content.loader import find_images, find_sources
+from content.validate import build_entries
+from i18n.settings import language_settings
+from pelican.settings import read_settings
+
+
+def load(root: Path):
+    settings = read_settings(str(root / "pelicanconf.py"))
+    languages = language_settings(settings).languages
+    content_dir = Path(settings["PATH"])
+    sources, errors = find_sources(content_dir, languages)
+    entries, more = build_entries(sources, languages, find_images(content_dir))
+    return languages, entries, errors + more, len(sources)
+
+
+def check(root: Path) -> int:
+    """Print every content error; 0 when there are none."""
+    started = time.perf_counter()
+    _languages, entries, errors, files = load(root)
+    for error in sorted(set(errors)):
+        print(error, file=sys.stderr)
+    elapsed = time.perf_counter() - started
+    if errors:
+        print(f"\n{len(set(errors))} error(s) in {files} files ({elapsed:.2f} s)",
+              file=sys.stderr)
+        return 1
+    print(f"{files} files, {len(entries)} items: no errors ({elapsed:.2f} s)")
+    return 0
+
+
+def report_untranslated(root: Path) -> None:
+    """A table of missing translations, per type and language."""
+    languages, entries, errors, _files = load(root)
+    if errors:
+        print(f"(there are {len(errors)} content errors; run invoke check)\n")
+    missing: dict[str, list[str]] = {lang: [] for lang in languages}
+    for entry in sorted(entries.values(), key=lambda e: (e.type, e.key)):
+        for lang in languages:
+            if lang not in entry.items:
+                missing[lang].append(f"{entry.type}/{entry.key}")
+    for lang in languages:
+        print(f"{lang}: {len(missing[lang])} of {len(entries)} items untranslated")
+        for name in missing[lang]:
+            print(f"    {name}")
+
+
+def catalog_report(translations: Path) -> int:
+    """How many UI strings each catalog lacks; non-zero when any is incomplete."""
+    incomplete = 0
+    for po in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
+        with po.open("rb") as handle:
+            catalog = read_po(handle)
+        todo = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+        lang = po.parent.parent.name
+        print(f"{lang}: {len(catalog) - len(todo)}/{len(catalog)} translated")
+        incomplete += len(todo)
+    return 1 if incomplete else 0

@@ -1,0 +1,125 @@
+"""Editor and developer tasks: `invoke --list` shows them all."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from invoke import task
+
+ROOT = Path(__file__).parent
+sys.path[:0] = [str(ROOT / "plugins")]
+
+from sitetools import build, content_status, scaffold  # noqa: E402
+
+TRANSLATIONS = ROOT / "translations"
+POT = TRANSLATIONS / "messages.pot"
+PORT = int(os.environ.get("PORT", "8000"))
+
+
+@task(name="build")
+def build_site(c, publish=False):
+    """Build the whole site into output/ (swapped in only when the build succeeds)."""
+    settings = "publishconf.py" if publish else "pelicanconf.py"
+    sys.exit(build.run(ROOT / settings))
+
+
+@task
+def check(c):
+    """Validate all content files (fast; writes nothing) and list what is untranslated."""
+    sys.exit(content_status.check(ROOT))
+
+
+@task
+def untranslated(c):
+    """Show, per language, the items that have no translation yet."""
+    content_status.report_untranslated(ROOT)
+
+
+@task(pre=[build_site])
+def serve(c):
+    """Build, then serve output/ on http://127.0.0.1:8000."""
+    print(f"Serving on http://127.0.0.1:{PORT}/ — Ctrl+C stops")
+    c.run(f"{sys.executable} -m http.server {PORT} --bind 127.0.0.1 "
+          f"--directory {ROOT / 'output'}", pty=False)
+
+
+@task
+def livereload(c):
+    """Serve on :8000 and rebuild when content, theme, plugins or catalogs change."""
+    from livereload import Server
+
+    def rebuild() -> None:
+        build.run_in_subprocess(ROOT)
+
+    rebuild()
+    server = Server()
+    for folder in ("content", "theme", "plugins", "translations"):
+        server.watch(str(ROOT / folder), rebuild)
+    server.watch(str(ROOT / "pelicanconf.py"), rebuild)
+    server.serve(host="127.0.0.1", port=PORT, root=str(ROOT / "output"))
+
+
+@task
+def publish(c):
+    """Build with publishconf.py (absolute URLs) and rsync output/ to $PUBLISH_TARGET."""
+    target = os.environ.get("PUBLISH_TARGET")
+    if not target:
+        sys.exit("publish: set PUBLISH_TARGET (rsync destination, user@host:/path)")
+    code = build.run(ROOT / "publishconf.py")
+    if code:
+        sys.exit(code)
+    c.run(f"rsync -az --delete-after {ROOT / 'output'}/ {target}/")
+
+
+@task(help={"type": "destinations, events, activities, packages, stories, pages",
+            "lang": "sv, en, de, da or nl", "title": "the item's title",
+            "key": "translate an existing item: its key"})
+def new(c, type, lang="sv", title="", key=""):  # noqa: A002 - the CLI option is --type
+    """Scaffold a content file with its required fields (pass --key to translate one)."""
+    path = scaffold.create(ROOT / "content", type, lang, title=title, key=key)
+    print(f"Created {path.relative_to(ROOT)} — fill in the fields, then run invoke check")
+
+
+@task
+def i18n_extract(c):
+    """Collect UI strings from templates and plugins into translations/messages.pot."""
+    c.run(f"pybabel extract -F {TRANSLATIONS / 'babel.cfg'} -o {POT} "
+          "-k N_ -k _ -k url_segment:1c,2 -c Translators: --sort-by-file --omit-header . ")
+
+
+@task(pre=[i18n_extract])
+def i18n_update(c):
+    """Merge new UI strings into every language's catalog."""
+    c.run(f"pybabel update -i {POT} -d {TRANSLATIONS} --no-fuzzy-matching "
+          "--ignore-obsolete --omit-header")
+
+
+@task(help={"lang": "the new language's two-letter code"})
+def i18n_init(c, lang):
+    """Start a catalog for a new language (then add it to I18N in pelicanconf.py)."""
+    c.run(f"pybabel init -i {POT} -d {TRANSLATIONS} -l {lang}")
+
+
+@task
+def i18n_compile(c):
+    """Check every catalog compiles and show how complete it is (the build reads .po)."""
+    c.run(f"pybabel compile -d {TRANSLATIONS} --statistics --use-fuzzy "
+          f"-o /dev/null -D messages 2>&1 || true", warn=True)
+    sys.exit(content_status.catalog_report(TRANSLATIONS))
+
+
+@task
+def clean(c):
+    """Remove output/ and build left-overs."""
+    for name in ("output", "output.staging", "output.previous", "cache"):
+        shutil.rmtree(ROOT / name, ignore_errors=True)
+
+
+@task
+def test(c):
+    """Run the whole test suite."""
+    sys.exit(c.run(f"{sys.executable} -m pytest", warn=True).exited)
+
