@@ -79,7 +79,10 @@ def publish(c):
             "key": "translate an existing item: its key"})
 def new(c, type, lang="sv", title="", key=""):  # noqa: A002 - the CLI option is --type
     """Scaffold a content file with its required fields (pass --key to translate one)."""
-    path = scaffold.create(ROOT / "content", type, lang, title=title, key=key)
+    try:
+        path = scaffold.create(ROOT / "content", type, lang, title=title, key=key)
+    except scaffold.ScaffoldError as exc:
+        sys.exit(f"new: {exc}")
     print(f"Created {path.relative_to(ROOT)} — fill in the fields, then run invoke check")
 
 
@@ -87,14 +90,14 @@ def new(c, type, lang="sv", title="", key=""):  # noqa: A002 - the CLI option is
 def i18n_extract(c):
     """Collect UI strings from templates and plugins into translations/messages.pot."""
     c.run(f"pybabel extract -F {TRANSLATIONS / 'babel.cfg'} -o {POT} "
-          "-k N_ -k _ -k url_segment:1c,2 -c Translators: --sort-by-file --omit-header . ")
+          "-k N_ -k _ -k url_segment:1c,2 -c Translators: --sort-by-file --project=destination-smaland --copyright-holder=\"AB Destination Småland\" . ")
 
 
 @task(pre=[i18n_extract])
 def i18n_update(c):
     """Merge new UI strings into every language's catalog."""
     c.run(f"pybabel update -i {POT} -d {TRANSLATIONS} --no-fuzzy-matching "
-          "--ignore-obsolete --omit-header")
+          "--ignore-obsolete")
 
 
 @task(help={"lang": "the new language's two-letter code"})

@@ -32,16 +32,20 @@ def retired_dir(output: Path) -> Path:
 
 
 def prepare(output: Path) -> Path:
-    """A fresh, empty staging folder beside `output` (left-overs of killed builds go)."""
+    """Where to build: beside `output`, cleared of a killed build's left-overs.
+
+    Not created here: the writer creates it, so a build that fails before writing
+    (content errors) leaves nothing behind.
+    """
     staging = staging_dir(output)
     shutil.rmtree(staging, ignore_errors=True)
     shutil.rmtree(retired_dir(output), ignore_errors=True)
-    staging.mkdir(parents=True)
     return staging
 
 
 def publish(staging: Path, output: Path) -> None:
     """Put `staging` at `output`; the previous site is removed only afterwards."""
+    staging.mkdir(parents=True, exist_ok=True)
     if output.is_dir() and _exchange(staging, output):
         shutil.rmtree(staging)
         return

@@ -180,6 +180,8 @@ def decimal_number(value: str) -> Decimal:
 def one_of(choices: Sequence[str]) -> Parser:
     def parse(value: str) -> str:
         value = value.strip().lower()
+        if not value:
+            raise FieldProblem("is empty", f"use one of: {', '.join(choices)}")
         if value not in choices:
             raise FieldProblem(
                 f"{value!r} is not a known value", f"use one of: {', '.join(choices)}"

@@ -49,6 +49,13 @@ def kronor(amount: int, lang: str) -> str:
     return re.sub(r"([A-Z]{3})(\d)", "\\1\u00a0\\2", text)
 
 
+def kronor_range(low: int, high: int, lang: str) -> str:
+    """'150–300 kr', 'SEK 150–300': one currency sign for the whole range."""
+    text = kronor(high, lang)
+    high_text = format_decimal(high, locale=lang)
+    return text.replace(high_text, f"{format_decimal(low, locale=lang)}–{high_text}", 1)
+
+
 def number(value: int | float | Decimal, lang: str) -> str:
     return format_decimal(value, locale=lang)
 

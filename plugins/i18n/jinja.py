@@ -50,6 +50,7 @@ FILTERS = {
     "clock": formatting.clock,
     "date_range": formatting.date_range,
     "kronor": formatting.kronor,
+    "kronor_range": formatting.kronor_range,
     "number": formatting.number,
     "language_name": formatting.language_name,
     "language_in": formatting.language_in,

@@ -1,0 +1,60 @@
+"""`invoke new`: a content file with the fields its type requires, ready to fill in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from content.document import parse_document
+from content.schema import TYPES, specs_for
+from pelican.utils import slugify
+
+
+class ScaffoldError(ValueError):
+    """Bad arguments to `invoke new`, explained."""
+
+
+def slug_for(title: str) -> str:
+    return slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])
+
+
+def find_source(content_dir: Path, content_type: str, key: str) -> Path:
+    """The existing file of `key` (any language) to translate from."""
+    for path in sorted((content_dir / content_type).glob("*/*.md")):
+        doc = parse_document(path.read_text(encoding="utf-8"), str(path))
+        raw = doc.fields.get("key")
+        if raw is not None and raw.text == key:
+            return path
+    raise ScaffoldError(f"no {content_type} item has key {key!r}")
+
+
+def header(content_type: str, key: str, title: str, translation: bool) -> str:
+    """Required fields (text fields only for a translation), values left for the editor."""
+    lines = [f"key: {key}", f"title: {title}"]
+    for spec in specs_for(content_type).values():
+        if spec.name in ("key", "title") or not spec.required:
+            continue
+        if translation and spec.shared:
+            continue
+        lines.append(f"{spec.name}: ")
+    return "\n".join(lines) + "\n"
+
+
+def create(content_dir: Path, content_type: str, lang: str, *, title: str = "",
+           key: str = "") -> Path:
+    if content_type not in TYPES:
+        raise ScaffoldError(f"--type must be one of: {', '.join(TYPES)}")
+    translation = bool(key)
+    if translation:
+        find_source(content_dir, content_type, key)
+    elif not title:
+        raise ScaffoldError("give --title for a new item, or --key to translate one")
+    key = key or slug_for(title)
+    slug = slug_for(title) if title else key
+    path = content_dir / content_type / lang / f"{slug}.md"
+    if path.exists():
+        raise ScaffoldError(f"{path} exists already; choose another --title")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    body = "\nWrite the text here, in Markdown. Sections start with '## '.\n"
+    path.write_text(header(content_type, key, title, translation) + body,
+                    encoding="utf-8")
+    return path

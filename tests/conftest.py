@@ -1,0 +1,65 @@
+"""Shared helpers: build real tiny sites in tmp_path with the real theme and catalogs."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from pelican import Pelican  # noqa: E402
+from pelican.settings import read_settings  # noqa: E402
+
+BUILD_DATE = date(2027, 3, 1)
+
+
+def write_files(root: Path, files: dict[str, str]) -> None:
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+def build(content: Path, output: Path, **overrides) -> Path:
+    """One real Pelican run over `content` with the project's settings."""
+    settings = read_settings(
+        str(ROOT / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
+            "BUILD_DATE": BUILD_DATE,
+            **overrides,
+        },
+    )
+    Pelican(settings).run()
+    return output
+
+
+@pytest.fixture
+def tiny_site(tmp_path: Path) -> Callable[..., Path]:
+    """Write `files` under content/ and build them; returns the output folder."""
+
+    def make(files: dict[str, str], **overrides) -> Path:
+        content = tmp_path / "content"
+        write_files(content, files)
+        return build(content, tmp_path / "output", **overrides)
+
+    return make
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder` with its bytes, to compare builds exactly."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }

@@ -1,0 +1,62 @@
+"""The per-type fallback setting: show untranslated items with a notice, or hide them."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+from pages import page
+
+BASE = ROOT / "tests" / "fixtures" / "base" / "content"
+
+
+def build_base(tmp_path: Path, tiny_site, **overrides) -> Path:
+    shutil.copytree(BASE, tmp_path / "content")
+    return tiny_site({}, **overrides)
+
+
+def card_titles(soup) -> list[str]:
+    return [a.get_text(strip=True) for a in soup.select(".card-title a")]
+
+
+def test_show_lists_untranslated_item_in_source_language(tmp_path, tiny_site):
+    output = build_base(tmp_path, tiny_site)
+    soup = page(output, "/en/destinations/")
+    card = next(c for c in soup.select("article.card")
+                if c.select_one(".card-title a").get_text() == "Åsnens strand")
+    assert card["lang"] == "sv"
+    notice = card.select_one(".notice")
+    assert notice["lang"] == "en"
+    assert notice.get_text(strip=True) == "Not translated yet – shown in Swedish"
+    link = card.select_one(".card-title a")
+    assert link["href"] == "/destinationer/bara-svensk/"
+    assert link["hreflang"] == "sv"
+    # The translated item is listed in English, without a notice.
+    kosta = next(c for c in soup.select("article.card")
+                 if c.select_one(".card-title a").get_text() == "Kosta Glassworks")
+    assert not kosta.has_attr("lang") and kosta.select_one(".notice") is None
+
+
+def test_notice_is_translated(tmp_path, tiny_site):
+    output = build_base(tmp_path, tiny_site)
+    notice = page(output, "/de/reiseziele/").select_one(".notice")
+    assert notice.get_text(strip=True) == "Noch nicht übersetzt – angezeigt auf Schwedisch"
+
+
+def test_hide_leaves_untranslated_item_out(tmp_path, tiny_site):
+    output = build_base(tmp_path, tiny_site, CONTENT={"fallback": {
+        "destinations": "hide"}})
+    assert card_titles(page(output, "/en/destinations/")) == ["Kosta Glassworks"]
+    assert "Åsnens strand" in card_titles(page(output, "/destinationer/"))
+
+
+def test_stories_default_to_hide(tmp_path, tiny_site):
+    output = build_base(tmp_path, tiny_site)
+    assert card_titles(page(output, "/berattelser/")) == ["En berättelse"]
+    assert card_titles(page(output, "/en/stories/")) == []
+
+
+def test_show_for_stories_when_configured(tmp_path, tiny_site):
+    output = build_base(tmp_path, tiny_site, CONTENT={"fallback": {"stories": "show"}})
+    assert card_titles(page(output, "/en/stories/")) == ["En berättelse"]

@@ -1,0 +1,148 @@
+"""The real content/ builds, and every page of it is sound in every language."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, build, snapshot
+from pages import hreflangs
+
+SITE = "http://127.0.0.1:8000"
+LANGUAGES = ("sv", "en", "de", "da", "nl")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    return build(ROOT / "content", tmp_path_factory.mktemp("real") / "output")
+
+
+@pytest.fixture(scope="session")
+def html_pages(real_site: Path) -> dict[str, BeautifulSoup]:
+    """Every HTML page by the URL that serves it."""
+    found = {}
+    for path in sorted(real_site.rglob("*.html")):
+        rel = path.relative_to(real_site).as_posix()
+        url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        found[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+    return found
+
+
+def resolves(output: Path, url: str) -> bool:
+    path = output / urlsplit(url).path.lstrip("/")
+    return path.is_file() or (path / "index.html").is_file()
+
+
+def expected_lang(url: str) -> str:
+    first = url.strip("/").split("/")[0]
+    return first if first in LANGUAGES[1:] else "sv"
+
+
+def test_every_page_has_lang_and_canonical(html_pages):
+    assert len(html_pages) > 200
+    for url, soup in html_pages.items():
+        assert soup.html["lang"] == expected_lang(url), url
+        canonicals = soup.select('link[rel="canonical"]')
+        assert [c["href"] for c in canonicals] == [SITE + url], url
+
+
+def test_hreflang_is_complete_and_reciprocal(html_pages):
+    for url, soup in html_pages.items():
+        alternates = hreflangs(soup)
+        assert alternates[expected_lang(url)] == SITE + url, url
+        assert "x-default" in alternates, url
+        for lang, href in alternates.items():
+            other = html_pages[href.removeprefix(SITE)]
+            assert hreflangs(other) == alternates, (url, lang)
+            assert other.html["lang"] == lang or lang == "x-default"
+
+
+def test_every_internal_link_image_and_asset_resolves(real_site, html_pages):
+    checked = 0
+    for url, soup in html_pages.items():
+        for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"),
+                          ("script", "src")):
+            for element in soup.find_all(tag):
+                target = element.get(attr)
+                if not target or target.startswith(("https://", "mailto:")):
+                    continue
+                if target.startswith(SITE):
+                    target = target.removeprefix(SITE)
+                assert target.startswith(("/", "#")), (url, target)
+                if target.startswith("#"):
+                    assert soup.find(id=target[1:]), (url, target)
+                    continue
+                assert resolves(real_site, target), (url, target)
+                checked += 1
+    assert checked > 5000
+
+
+def test_no_request_leaves_the_site(html_pages):
+    """Stylesheets, scripts, images and icons all come from our own origin."""
+    for url, soup in html_pages.items():
+        for element in soup.select("img[src], script[src], link[rel=stylesheet], "
+                                   "link[rel=icon], iframe, source[srcset]"):
+            target = element.get("src") or element.get("href") or ""
+            assert target.startswith("/"), (url, target)
+
+
+def test_static_assets_are_written_once(real_site):
+    css = [p.relative_to(real_site).as_posix() for p in real_site.rglob("*.css")]
+    assert css == ["assets/css/site.css"]
+    names = [p.name for p in real_site.rglob("*.svg")]
+    assert len(names) == len(set(names)) >= 15
+
+
+def test_every_language_has_home_listings_and_404(real_site, html_pages):
+    for lang in LANGUAGES:
+        prefix = "/" if lang == "sv" else f"/{lang}/"
+        assert prefix in html_pages
+        assert (real_site / prefix.lstrip("/") / "404.html").is_file()
+        nav = [a["href"] for a in html_pages[prefix].select(".main-nav a")]
+        assert len(nav) == 6 and all(h.startswith(prefix) for h in nav)
+
+
+def test_sitemap_lists_every_page_with_alternates(real_site, html_pages):
+    soup = BeautifulSoup((real_site / "sitemap.xml").read_bytes(), "xml")
+    locs = {u.loc.get_text().removeprefix(SITE) for u in soup.find_all("url")}
+    pages = {u for u in html_pages if not u.endswith("404.html")}
+    assert locs == pages
+    for entry in soup.find_all("url"):
+        url = entry.loc.get_text().removeprefix(SITE)
+        links = {x["hreflang"]: x["href"] for x in entry.find_all("xhtml:link")
+                 or entry.find_all("link")}
+        assert links == hreflangs(html_pages[url])
+    robots = (real_site / "robots.txt").read_text()
+    assert f"Sitemap: {SITE}/sitemap.xml" in robots
+
+
+def build_in_subprocess(out: Path, env: dict[str, str]) -> int:
+    """A fresh process per build, so nothing cached in memory hides a difference."""
+    script = (
+        "import sys; sys.path.insert(0, 'plugins'); from pathlib import Path; "
+        "from sitetools.build import run; "
+        f"sys.exit(run(Path('pelicanconf.py'), {{'OUTPUT_PATH': {str(out)!r}}}))"
+    )
+    return subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
+                          capture_output=True, check=False).returncode
+
+
+def test_same_source_date_epoch_gives_identical_output(tmp_path):
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert build_in_subprocess(first, env) == 0
+    assert build_in_subprocess(second, env) == 0
+    assert snapshot(first) == snapshot(second)
+    assert len(snapshot(first)) > 200
+
+
+def test_pages_have_no_unrendered_template_syntax(html_pages):
+    pattern = re.compile(r"\{[{%]|%\(\w+\)s|\{key\}|\{image\}")
+    for url, soup in html_pages.items():
+        assert not pattern.search(str(soup)), url

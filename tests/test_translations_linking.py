@@ -1,0 +1,87 @@
+"""Translations linked by key, each language with its own slug, hreflang and switcher."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT
+from pages import hreflangs, page, switcher
+
+BASE = ROOT / "tests" / "fixtures" / "base" / "content"
+SITE = "http://127.0.0.1:8000"
+
+
+@pytest.fixture
+def base_site(tmp_path: Path, tiny_site):
+    shutil.copytree(BASE, tmp_path / "content")
+    return tiny_site({})
+
+
+def test_each_language_keeps_its_own_slug(base_site: Path) -> None:
+    assert (base_site / "destinationer/kosta-glasbruk/index.html").is_file()
+    assert (base_site / "en/destinations/kosta-glassworks/index.html").is_file()
+    assert (base_site / "de/reiseziele/glashuette-kosta/index.html").is_file()
+
+
+def test_hreflang_is_reciprocal_with_x_default(base_site: Path) -> None:
+    urls = {
+        "sv": "/destinationer/kosta-glasbruk/",
+        "en": "/en/destinations/kosta-glassworks/",
+        "de": "/de/reiseziele/glashuette-kosta/",
+    }
+    expected = {lang: SITE + url for lang, url in urls.items()}
+    expected["x-default"] = SITE + urls["sv"]
+    for lang, url in urls.items():
+        soup = page(base_site, url)
+        assert soup.html["lang"] == lang
+        assert soup.select_one('link[rel="canonical"]')["href"] == SITE + url
+        assert hreflangs(soup) == expected
+
+
+def test_switcher_names_languages_in_their_own_language(base_site: Path) -> None:
+    links = switcher(page(base_site, "/en/destinations/kosta-glassworks/"))
+    assert {lang: link["text"] for lang, link in links.items()} == {
+        "sv": "Svenska", "en": "English", "de": "Deutsch", "da": "Dansk",
+        "nl": "Nederlands",
+    }
+    assert links["de"]["href"] == "/de/reiseziele/glashuette-kosta/"
+    # No Danish or Dutch version: the switcher goes to that language's home page.
+    assert links["da"]["href"] == "/da/"
+    assert links["nl"]["href"] == "/nl/"
+
+
+def test_untranslated_item_claims_no_translation(base_site: Path) -> None:
+    soup = page(base_site, "/destinationer/bara-svensk/")
+    assert hreflangs(soup) == {
+        "sv": SITE + "/destinationer/bara-svensk/",
+        "x-default": SITE + "/destinationer/bara-svensk/",
+    }
+    assert switcher(soup)["en"]["href"] == "/en/"
+    assert not (base_site / "en/destinations/bara-svensk").exists()
+
+
+def test_key_links_follow_the_reader_language(base_site: Path) -> None:
+    soup = page(base_site, "/en/destinations/kosta-glassworks/")
+    link = soup.select_one(".prose a")
+    # The target has no English version, so the link goes to its Swedish page.
+    assert link["href"] == "/destinationer/bara-svensk/"
+
+
+def test_static_assets_are_written_once(base_site: Path) -> None:
+    css = sorted(p.relative_to(base_site).as_posix()
+                 for p in base_site.rglob("*.css"))
+    assert css == ["assets/css/site.css"]
+    images = sorted(p.relative_to(base_site).as_posix()
+                    for p in base_site.rglob("glass.svg"))
+    assert images == ["images/glass.svg"]
+
+
+def test_home_pages_use_each_language_intro(base_site: Path) -> None:
+    assert page(base_site, "/").h1.get_text() == "Välkommen till testsajten"
+    assert page(base_site, "/de/").h1.get_text() == "Willkommen auf der Testseite"
+    # Danish has no home text: the Swedish one is shown, marked as Swedish.
+    hero = page(base_site, "/da/").select_one(".hero")
+    assert hero["lang"] == "sv"
+    assert page(base_site, "/da/").html["lang"] == "da"
