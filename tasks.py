@@ -42,8 +42,11 @@ def untranslated(c):
 def serve(c):
     """Build, then serve output/ on http://127.0.0.1:8000."""
     print(f"Serving on http://127.0.0.1:{PORT}/ — Ctrl+C stops")
-    c.run(f"{sys.executable} -m http.server {PORT} --bind 127.0.0.1 "
-          f"--directory {ROOT / 'output'}", pty=False)
+    c.run(
+        f"{sys.executable} -m http.server {PORT} --bind 127.0.0.1 "
+        f"--directory {ROOT / 'output'}",
+        pty=False,
+    )
 
 
 @task
@@ -74,30 +77,41 @@ def publish(c):
     c.run(f"rsync -az --delete-after {ROOT / 'output'}/ {target}/")
 
 
-@task(help={"type": "destinations, events, activities, packages, stories, pages",
-            "lang": "sv, en, de, da or nl", "title": "the item's title",
-            "key": "translate an existing item: its key"})
-def new(c, type, lang="sv", title="", key=""):  # noqa: A002 - the CLI option is --type
+@task(
+    help={
+        "type": "destinations, events, activities, packages, stories, pages",
+        "lang": "sv, en, de, da or nl",
+        "title": "the item's title",
+        "key": "translate an existing item: its key",
+    }
+)
+def new(c, type, lang="sv", title="", key=""):
     """Scaffold a content file with its required fields (pass --key to translate one)."""
     try:
         path = scaffold.create(ROOT / "content", type, lang, title=title, key=key)
     except scaffold.ScaffoldError as exc:
         sys.exit(f"new: {exc}")
-    print(f"Created {path.relative_to(ROOT)} — fill in the fields, then run invoke check")
+    print(
+        f"Created {path.relative_to(ROOT)} — fill in the fields, then run invoke check"
+    )
 
 
 @task
 def i18n_extract(c):
     """Collect UI strings from templates and plugins into translations/messages.pot."""
-    c.run(f"pybabel extract -F {TRANSLATIONS / 'babel.cfg'} -o {POT} "
-          "-k N_ -k _ -k url_segment:1c,2 -c Translators: --sort-by-file --project=destination-smaland --copyright-holder=\"AB Destination Småland\" . ")
+    c.run(
+        f"pybabel extract -F {TRANSLATIONS / 'babel.cfg'} -o {POT} "
+        '-k N_ -k _ -k url_segment:1c,2 -c Translators: --sort-by-file --project=destination-smaland --copyright-holder="AB Destination Småland" . '
+    )
 
 
 @task(pre=[i18n_extract])
 def i18n_update(c):
     """Merge new UI strings into every language's catalog."""
-    c.run(f"pybabel update -i {POT} -d {TRANSLATIONS} --no-fuzzy-matching "
-          "--ignore-obsolete")
+    c.run(
+        f"pybabel update -i {POT} -d {TRANSLATIONS} --no-fuzzy-matching "
+        "--ignore-obsolete"
+    )
 
 
 @task(help={"lang": "the new language's two-letter code"})
@@ -109,8 +123,11 @@ def i18n_init(c, lang):
 @task
 def i18n_compile(c):
     """Check every catalog compiles and show how complete it is (the build reads .po)."""
-    c.run(f"pybabel compile -d {TRANSLATIONS} --statistics --use-fuzzy "
-          f"-o /dev/null -D messages 2>&1 || true", warn=True)
+    c.run(
+        f"pybabel compile -d {TRANSLATIONS} --statistics --use-fuzzy "
+        f"-o /dev/null -D messages 2>&1 || true",
+        warn=True,
+    )
     sys.exit(content_status.catalog_report(TRANSLATIONS))
 
 
@@ -125,4 +142,3 @@ def clean(c):
 def test(c):
     """Run the whole test suite."""
     sys.exit(c.run(f"{sys.executable} -m pytest", warn=True).exited)
-

@@ -23,5 +23,7 @@ def hreflangs(soup: BeautifulSoup) -> dict[str, str]:
 
 
 def switcher(soup: BeautifulSoup) -> dict[str, dict[str, str]]:
-    return {a["lang"]: {"href": a["href"], "text": a.get_text(strip=True)}
-            for a in soup.select("nav.languages a")}
+    return {
+        a["lang"]: {"href": a["href"], "text": a.get_text(strip=True)}
+        for a in soup.select("nav.languages a")
+    }

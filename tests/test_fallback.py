@@ -23,8 +23,11 @@ def card_titles(soup) -> list[str]:
 def test_show_lists_untranslated_item_in_source_language(tmp_path, tiny_site):
     output = build_base(tmp_path, tiny_site)
     soup = page(output, "/en/destinations/")
-    card = next(c for c in soup.select("article.card")
-                if c.select_one(".card-title a").get_text() == "Åsnens strand")
+    card = next(
+        c
+        for c in soup.select("article.card")
+        if c.select_one(".card-title a").get_text() == "Åsnens strand"
+    )
     assert card["lang"] == "sv"
     notice = card.select_one(".notice")
     assert notice["lang"] == "en"
@@ -33,20 +36,26 @@ def test_show_lists_untranslated_item_in_source_language(tmp_path, tiny_site):
     assert link["href"] == "/destinationer/bara-svensk/"
     assert link["hreflang"] == "sv"
     # The translated item is listed in English, without a notice.
-    kosta = next(c for c in soup.select("article.card")
-                 if c.select_one(".card-title a").get_text() == "Kosta Glassworks")
+    kosta = next(
+        c
+        for c in soup.select("article.card")
+        if c.select_one(".card-title a").get_text() == "Kosta Glassworks"
+    )
     assert not kosta.has_attr("lang") and kosta.select_one(".notice") is None
 
 
 def test_notice_is_translated(tmp_path, tiny_site):
     output = build_base(tmp_path, tiny_site)
     notice = page(output, "/de/reiseziele/").select_one(".notice")
-    assert notice.get_text(strip=True) == "Noch nicht übersetzt – angezeigt auf Schwedisch"
+    assert (
+        notice.get_text(strip=True) == "Noch nicht übersetzt – angezeigt auf Schwedisch"
+    )
 
 
 def test_hide_leaves_untranslated_item_out(tmp_path, tiny_site):
-    output = build_base(tmp_path, tiny_site, CONTENT={"fallback": {
-        "destinations": "hide"}})
+    output = build_base(
+        tmp_path, tiny_site, CONTENT={"fallback": {"destinations": "hide"}}
+    )
     assert card_titles(page(output, "/en/destinations/")) == ["Kosta Glassworks"]
     assert "Åsnens strand" in card_titles(page(output, "/destinationer/"))
 

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
+
 from content import fields as f
 
 GOOD = [
@@ -30,12 +31,18 @@ GOOD = [
 BAD = [
     (f.calendar_date, "5 juni 2027", "'5 juni 2027' is not a date"),
     (f.calendar_date, "2027-02-30", "'2027-02-30' is not a date"),
-    (f.date_or_datetime, "2027-06-05 25:00",
-     "'2027-06-05 25:00' is not a date or a date and time"),
+    (
+        f.date_or_datetime,
+        "2027-06-05 25:00",
+        "'2027-06-05 25:00' is not a date or a date and time",
+    ),
     (f.coordinates, "56.8790", "'56.8790' is not two numbers"),
     (f.coordinates, "59.3293, 18.0686", "59.3293, 18.0686 is outside Kronoberg"),
-    (f.coordinates, "14.8, 56.9",
-     "14.8, 56.9 is outside Kronoberg (latitude and longitude swapped?)"),
+    (
+        f.coordinates,
+        "14.8, 56.9",
+        "14.8, 56.9 is outside Kronoberg (latitude and longitude swapped?)",
+    ),
     (f.price, "150 kr", "'150 kr' is not a price"),
     (f.price, "250-150", "the range '250-150' ends below where it starts"),
     (f.whole_kronor, "19.95", "'19.95' is not a whole number of kronor"),

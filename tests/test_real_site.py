@@ -66,8 +66,12 @@ def test_hreflang_is_complete_and_reciprocal(html_pages):
 def test_every_internal_link_image_and_asset_resolves(real_site, html_pages):
     checked = 0
     for url, soup in html_pages.items():
-        for tag, attr in (("a", "href"), ("link", "href"), ("img", "src"),
-                          ("script", "src")):
+        for tag, attr in (
+            ("a", "href"),
+            ("link", "href"),
+            ("img", "src"),
+            ("script", "src"),
+        ):
             for element in soup.find_all(tag):
                 target = element.get(attr)
                 if not target or target.startswith(("https://", "mailto:")):
@@ -86,8 +90,10 @@ def test_every_internal_link_image_and_asset_resolves(real_site, html_pages):
 def test_no_request_leaves_the_site(html_pages):
     """Stylesheets, scripts, images and icons all come from our own origin."""
     for url, soup in html_pages.items():
-        for element in soup.select("img[src], script[src], link[rel=stylesheet], "
-                                   "link[rel=icon], iframe, source[srcset]"):
+        for element in soup.select(
+            "img[src], script[src], link[rel=stylesheet], "
+            "link[rel=icon], iframe, source[srcset]"
+        ):
             target = element.get("src") or element.get("href") or ""
             assert target.startswith("/"), (url, target)
 
@@ -115,8 +121,10 @@ def test_sitemap_lists_every_page_with_alternates(real_site, html_pages):
     assert locs == pages
     for entry in soup.find_all("url"):
         url = entry.loc.get_text().removeprefix(SITE)
-        links = {x["hreflang"]: x["href"] for x in entry.find_all("xhtml:link")
-                 or entry.find_all("link")}
+        links = {
+            x["hreflang"]: x["href"]
+            for x in entry.find_all("xhtml:link") or entry.find_all("link")
+        }
         assert links == hreflangs(html_pages[url])
     robots = (real_site / "robots.txt").read_text()
     assert f"Sitemap: {SITE}/sitemap.xml" in robots
@@ -129,8 +137,13 @@ def build_in_subprocess(out: Path, env: dict[str, str]) -> int:
         "from sitetools.build import run; "
         f"sys.exit(run(Path('pelicanconf.py'), {{'OUTPUT_PATH': {str(out)!r}}}))"
     )
-    return subprocess.run([sys.executable, "-c", script], cwd=ROOT, env=env,
-                          capture_output=True, check=False).returncode
+    return subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        check=False,
+    ).returncode
 
 
 def test_same_source_date_epoch_gives_identical_output(tmp_path):

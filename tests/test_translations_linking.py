@@ -43,7 +43,10 @@ def test_hreflang_is_reciprocal_with_x_default(base_site: Path) -> None:
 def test_switcher_names_languages_in_their_own_language(base_site: Path) -> None:
     links = switcher(page(base_site, "/en/destinations/kosta-glassworks/"))
     assert {lang: link["text"] for lang, link in links.items()} == {
-        "sv": "Svenska", "en": "English", "de": "Deutsch", "da": "Dansk",
+        "sv": "Svenska",
+        "en": "English",
+        "de": "Deutsch",
+        "da": "Dansk",
         "nl": "Nederlands",
     }
     assert links["de"]["href"] == "/de/reiseziele/glashuette-kosta/"
@@ -70,11 +73,11 @@ def test_key_links_follow_the_reader_language(base_site: Path) -> None:
 
 
 def test_static_assets_are_written_once(base_site: Path) -> None:
-    css = sorted(p.relative_to(base_site).as_posix()
-                 for p in base_site.rglob("*.css"))
+    css = sorted(p.relative_to(base_site).as_posix() for p in base_site.rglob("*.css"))
     assert css == ["assets/css/site.css"]
-    images = sorted(p.relative_to(base_site).as_posix()
-                    for p in base_site.rglob("glass.svg"))
+    images = sorted(
+        p.relative_to(base_site).as_posix() for p in base_site.rglob("glass.svg")
+    )
     assert images == ["images/glass.svg"]
 
 

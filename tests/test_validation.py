@@ -39,8 +39,11 @@ Text.
 
 CASES = {
     "missing required field": (
-        {"destinations/sv/ny-plats.md": DESTINATION.replace(
-            "coordinates: 56.8790, 14.8059\n", "")},
+        {
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "coordinates: 56.8790, 14.8059\n", ""
+            )
+        },
         "content/destinations/sv/ny-plats.md:1: coordinates: is required but missing "
         "— add a line 'coordinates: …' to the header (see content/README.md)",
     ),
@@ -51,70 +54,102 @@ CASES = {
         "2027-06-05 18:00",
     ),
     "end before start": (
-        {"events/sv/ny-fest.md": EVENT.replace(
-            "start: 2027-06-05\n", "start: 2027-06-05\nend: 2027-06-04\n")},
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "start: 2027-06-05\n", "start: 2027-06-05\nend: 2027-06-04\n"
+            )
+        },
         "content/events/sv/ny-fest.md:5: end: 2027-06-04 is before the start "
         "2027-06-05 — correct the end, or the start",
     ),
     "unknown municipality": (
-        {"events/sv/ny-fest.md": EVENT.replace("municipality: vaxjo",
-                                               "municipality: kalmar")},
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "municipality: vaxjo", "municipality: kalmar"
+            )
+        },
         "content/events/sv/ny-fest.md:6: municipality: 'kalmar' is not a known value "
         "— use one of: alvesta, lessebo, ljungby, markaryd, tingsryd, uppvidinge, "
         "vaxjo, almhult",
     ),
     "unknown category": (
-        {"events/sv/ny-fest.md": EVENT.replace("category: festival",
-                                               "category: opera")},
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "category: festival", "category: opera"
+            )
+        },
         "content/events/sv/ny-fest.md:7: category: 'opera' is not a known value — "
         "use one of: music, culture, sports, food, market, family, outdoors, "
         "festival, exhibition",
     ),
     "two files of one language share a key": (
-        {"destinations/sv/ny-plats.md": DESTINATION.replace("ny-plats",
-                                                           "kosta-glasbruk")},
+        {
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "ny-plats", "kosta-glasbruk"
+            )
+        },
         "content/destinations/sv/ny-plats.md:1: key: 'kosta-glasbruk' already has a "
         "sv file: content/destinations/sv/kosta-glasbruk.md — each key has one file "
         "per language; give one of them another key",
     ),
     "image file missing": (
-        {"destinations/sv/ny-plats.md": DESTINATION.replace(
-            "season:", "image: saknas.svg\nimage_alt: En bild\nseason:")},
+        {
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "season:", "image: saknas.svg\nimage_alt: En bild\nseason:"
+            )
+        },
         "content/destinations/sv/ny-plats.md:7: image: 'saknas.svg' is not in "
         "content/images/ — add the file there or correct the name",
     ),
     "translation without alt text": (
-        {"destinations/en/kosta-glassworks.md": (
-            BASE / "destinations/en/kosta-glassworks.md").read_text().replace(
-                "image_alt: Drawing of a glassblower\n", "")},
+        {
+            "destinations/en/kosta-glassworks.md": (
+                BASE / "destinations/en/kosta-glassworks.md"
+            )
+            .read_text()
+            .replace("image_alt: Drawing of a glassblower\n", "")
+        },
         "content/destinations/en/kosta-glassworks.md:1: image_alt: is missing, but "
         "the item has an image — describe what the image shows in this language: "
         "'image_alt: …'",
     ),
     "body image without alt text": (
-        {"destinations/sv/ny-plats.md": DESTINATION.replace(
-            "Text.", "![]({image}glass.svg)")},
+        {
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "Text.", "![]({image}glass.svg)"
+            )
+        },
         "content/destinations/sv/ny-plats.md:10: body: has an image without alt text "
         "— write what the image shows between the brackets: ![Alt text](…)",
     ),
     "shared fact differs in a translation": (
-        {"destinations/de/glashuette-kosta.md": (
-            BASE / "destinations/de/glashuette-kosta.md").read_text().replace(
-                "season:", "municipality: vaxjo\nseason:")},
+        {
+            "destinations/de/glashuette-kosta.md": (
+                BASE / "destinations/de/glashuette-kosta.md"
+            )
+            .read_text()
+            .replace("season:", "municipality: vaxjo\nseason:")
+        },
         "content/destinations/de/glashuette-kosta.md:4: municipality: differs from "
         "content/destinations/sv/kosta-glasbruk.md — shared facts are written once; "
         "delete this line or correct the source file",
     ),
     "link to an unknown key": (
-        {"destinations/sv/ny-plats.md": DESTINATION.replace(
-            "Text.", "Se [mer]({key}finns-inte).")},
+        {
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "Text.", "Se [mer]({key}finns-inte)."
+            )
+        },
         "content/destinations/sv/ny-plats.md:10: body: links to an unknown key "
         "'finns-inte' — use the key: field of an existing item, e.g. "
         "{key}kosta-glasbruk",
     ),
     "unknown field": (
-        {"destinations/sv/ny-plats.md": DESTINATION.replace(
-            "season:", "color: red\nseason:")},
+        {
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "season:", "color: red\nseason:"
+            )
+        },
         "content/destinations/sv/ny-plats.md:7: color: is not a field of destinations "
         "— remove it or use one of: accessibility, address, coordinates, image, "
         "image_alt, key, kind, municipality, opening_hours, season, summary, title, "
@@ -126,8 +161,11 @@ CASES = {
         "title is the page's only one — start sections with '## '",
     ),
     "swapped coordinates": (
-        {"destinations/sv/ny-plats.md": DESTINATION.replace(
-            "56.8790, 14.8059", "14.8059, 56.8790")},
+        {
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "56.8790, 14.8059", "14.8059, 56.8790"
+            )
+        },
         "content/destinations/sv/ny-plats.md:6: coordinates: 14.8059, 56.879 is "
         "outside Kronoberg (latitude and longitude swapped?) — check the point on a "
         "map; Kronoberg lies near 56.9, 14.5",
@@ -139,14 +177,20 @@ CASES = {
         "da, nl",
     ),
     "field given twice": (
-        {"destinations/sv/ny-plats.md": DESTINATION.replace(
-            "season: Året runt\n", "season: Året runt\nseason: Sommar\n")},
+        {
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "season: Året runt\n", "season: Året runt\nseason: Sommar\n"
+            )
+        },
         "content/destinations/sv/ny-plats.md:8: season: is given twice (first on line "
         "7) — keep one of the two lines",
     ),
     "rescheduled without previous start": (
-        {"events/sv/ny-fest.md": EVENT.replace("price: free",
-                                               "price: free\nstatus: rescheduled")},
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "price: free", "price: free\nstatus: rescheduled"
+            )
+        },
         "content/events/sv/ny-fest.md:9: status: is 'rescheduled' but there is no "
         "previous_start — add 'previous_start: …' with the date the event had before",
     ),
@@ -177,7 +221,8 @@ def test_bad_input_fails_with_message_and_keeps_output(case, good_site, tmp_path
 def test_invalid_utf8_is_reported_not_raised(good_site):
     content, output = good_site
     (content / "destinations/sv/trasig.md").write_bytes(
-        DESTINATION.replace("ny-plats", "trasig").encode() + b"\xff\xfe bad\n")
+        DESTINATION.replace("ny-plats", "trasig").encode() + b"\xff\xfe bad\n"
+    )
     with pytest.raises(ContentValidationError) as failure:
         build(content, output)
     assert [str(e) for e in failure.value.errors] == [
@@ -188,10 +233,15 @@ def test_invalid_utf8_is_reported_not_raised(good_site):
 
 def test_all_errors_of_a_run_are_reported_together(good_site):
     content, output = good_site
-    write_files(content, {
-        "events/sv/ny-fest.md": EVENT.replace("category: festival", "category: x"),
-        "destinations/sv/ny-plats.md": DESTINATION.replace("kind: nature", "kind: y"),
-    })
+    write_files(
+        content,
+        {
+            "events/sv/ny-fest.md": EVENT.replace("category: festival", "category: x"),
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "kind: nature", "kind: y"
+            ),
+        },
+    )
     with pytest.raises(ContentValidationError) as failure:
         build(content, output)
     assert [(e.path, e.field) for e in failure.value.errors] == [

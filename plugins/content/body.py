@@ -39,38 +39,60 @@ def check_body(
         if heading:
             level = len(heading[1])
             if level == 1:
-                errors.append(ContentError(
-                    item.path, number, "body",
-                    "has a level-1 heading; the title is the page's only one",
-                    "start sections with '## '",
-                ))
+                errors.append(
+                    ContentError(
+                        item.path,
+                        number,
+                        "body",
+                        "has a level-1 heading; the title is the page's only one",
+                        "start sections with '## '",
+                    )
+                )
             elif level > previous_level + 1:
-                errors.append(ContentError(
-                    item.path, number, "body",
-                    f"jumps from heading level {previous_level} to {level}",
-                    f"use {'#' * (previous_level + 1)} here, so screen reader "
-                    "users can follow the outline",
-                ))
+                errors.append(
+                    ContentError(
+                        item.path,
+                        number,
+                        "body",
+                        f"jumps from heading level {previous_level} to {level}",
+                        f"use {'#' * (previous_level + 1)} here, so screen reader "
+                        "users can follow the outline",
+                    )
+                )
             previous_level = level
         for match in KEY_LINK.finditer(line):
             if match[1] not in entries:
-                errors.append(ContentError(
-                    item.path, number, "body", f"links to an unknown key {match[1]!r}",
-                    "use the key: field of an existing item, e.g. {key}kosta-glasbruk",
-                ))
+                errors.append(
+                    ContentError(
+                        item.path,
+                        number,
+                        "body",
+                        f"links to an unknown key {match[1]!r}",
+                        "use the key: field of an existing item, e.g. {key}kosta-glasbruk",
+                    )
+                )
         for match in MARKDOWN_IMAGE.finditer(line):
             if not match["alt"].strip():
-                errors.append(ContentError(
-                    item.path, number, "body", "has an image without alt text",
-                    "write what the image shows between the brackets: ![Alt text](…)",
-                ))
+                errors.append(
+                    ContentError(
+                        item.path,
+                        number,
+                        "body",
+                        "has an image without alt text",
+                        "write what the image shows between the brackets: ![Alt text](…)",
+                    )
+                )
         for match in IMAGE_LINK.finditer(line):
             if match[1] not in images:
-                errors.append(ContentError(
-                    item.path, number, "body",
-                    f"shows an image {match[1]!r} that is not in content/images/",
-                    "add the file there or correct the name",
-                ))
+                errors.append(
+                    ContentError(
+                        item.path,
+                        number,
+                        "body",
+                        f"shows an image {match[1]!r} that is not in content/images/",
+                        "add the file there or correct the name",
+                    )
+                )
     return errors
 
 

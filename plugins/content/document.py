@@ -46,7 +46,10 @@ def decode(data: bytes, path: str) -> tuple[str, list[ContentError]]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         error = ContentError(
-            path, line, "file", "is not valid UTF-8 text",
+            path,
+            line,
+            "file",
+            "is not valid UTF-8 text",
             "save the file as UTF-8 (every modern editor offers it)",
         )
         return data.decode("utf-8-sig", errors="replace"), [error]
@@ -65,30 +68,44 @@ def parse_document(text: str, path: str) -> Document:
         if not raw.strip():
             break
         if CONTROL_CHARS.search(raw):
-            errors.append(ContentError(
-                path, number, "file", "contains an invisible control character",
-                "delete it (retype the line if you cannot see it)",
-            ))
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    "file",
+                    "contains an invisible control character",
+                    "delete it (retype the line if you cannot see it)",
+                )
+            )
             raw = CONTROL_CHARS.sub("", raw)
         if raw[:1] in (" ", "\t") and current is not None:
             current.lines.append(raw.strip())
             continue
         match = FIELD_LINE.match(raw)
         if not match:
-            errors.append(ContentError(
-                path, number, "header", f"cannot read the line {raw.strip()[:60]!r}",
-                "write header lines as 'field: value', indent list lines by four "
-                "spaces, and leave one empty line before the body",
-            ))
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    "header",
+                    f"cannot read the line {raw.strip()[:60]!r}",
+                    "write header lines as 'field: value', indent list lines by four "
+                    "spaces, and leave one empty line before the body",
+                )
+            )
             current = None
             continue
         name = match["name"].lower()
         if name in fields:
-            errors.append(ContentError(
-                path, number, name,
-                f"is given twice (first on line {fields[name].line})",
-                "keep one of the two lines",
-            ))
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    name,
+                    f"is given twice (first on line {fields[name].line})",
+                    "keep one of the two lines",
+                )
+            )
             current = None
             continue
         current = RawField(name, number, [match["value"].strip()])

@@ -100,8 +100,9 @@ def date_or_datetime(value: str) -> date | datetime:
         day = date.fromisoformat(match["date"])
         if match["hour"] is None:
             return day
-        return datetime(day.year, day.month, day.day, int(match["hour"]),
-                        int(match["minute"]))
+        return datetime(
+            day.year, day.month, day.day, int(match["hour"]), int(match["minute"])
+        )
     except ValueError:
         raise problem from None
 

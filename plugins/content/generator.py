@@ -6,10 +6,10 @@ import logging
 from pathlib import Path
 
 import markdown
-from pelican.generators import Generator
-
 from i18n.catalogs import load_translations
 from i18n.jinja import rendering_language
+from pelican.generators import Generator
+
 from . import presentation
 from .body import resolve_links
 from .errors import ContentValidationError
@@ -34,7 +34,9 @@ class ContentGenerator(Generator):
         languages = self.settings["I18N_LANGUAGES"]
         options = resolve(self.settings.get("CONTENT"))
         content_dir = Path(self.path)
-        translations_dir = Path(self.settings["PATH"]).parent / languages.translations_dir
+        translations_dir = (
+            Path(self.settings["PATH"]).parent / languages.translations_dir
+        )
         if "I18N_TRANSLATIONS_PATH" in self.settings:
             translations_dir = Path(self.settings["I18N_TRANSLATIONS_PATH"])
         self.translations_dir = translations_dir
@@ -59,7 +61,9 @@ class ContentGenerator(Generator):
             entries=entries,
             router=router,
             languages=languages.languages,
-            fallback_orders={x: languages.fallback_order(x) for x in languages.languages},
+            fallback_orders={
+                x: languages.fallback_order(x) for x in languages.languages
+            },
             fallback_modes=options["fallback"],
             today=self.settings["BUILD_DATE"],
         )
@@ -67,9 +71,12 @@ class ContentGenerator(Generator):
         self.plans = planner.plans()
         self.context["content_entries"] = entries
         self.context["site_pages"] = self.plans
-        log.info("content: %d items in %d entries, %d pages planned",
-                 sum(len(e.items) for e in entries.values()), len(entries),
-                 len(self.plans))
+        log.info(
+            "content: %d items in %d entries, %d pages planned",
+            sum(len(e.items) for e in entries.values()),
+            len(entries),
+            len(self.plans),
+        )
 
     def generate_output(self, writer) -> None:
         for plan in self.plans:
@@ -78,8 +85,14 @@ class ContentGenerator(Generator):
     def write(self, writer, plan: PagePlan) -> None:
         template = self.get_template(plan.template)
         with rendering_language(self.translations_dir, plan.lang):
-            writer.write_file(plan.save_as, template, self.context,
-                              url=plan.url, page=plan, **plan.context)
+            writer.write_file(
+                plan.save_as,
+                template,
+                self.context,
+                url=plan.url,
+                page=plan,
+                **plan.context,
+            )
 
 
 def render_bodies(entries, languages, extensions) -> None:

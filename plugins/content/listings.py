@@ -52,8 +52,10 @@ def last_day(item: Item) -> date:
 
 def first_moment(item: Item) -> datetime:
     start = item.get("start")
-    return start if isinstance(start, datetime) else datetime(
-        start.year, start.month, start.day
+    return (
+        start
+        if isinstance(start, datetime)
+        else datetime(start.year, start.month, start.day)
     )
 
 

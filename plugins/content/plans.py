@@ -57,8 +57,9 @@ class SitePlanner:
 
     def cards(self, content_type: str, lang: str, entries: list[Entry] | None = None):
         chosen = self.of_type(content_type) if entries is None else entries
-        return cards(chosen, lang, self.fallback_modes[content_type],
-                     self.fallback_orders[lang])
+        return cards(
+            chosen, lang, self.fallback_modes[content_type], self.fallback_orders[lang]
+        )
 
     def everywhere(self, url_for) -> dict[str, str]:
         return {lang: url_for(lang) for lang in self.languages}
@@ -82,8 +83,15 @@ class SitePlanner:
         alternates = {lang: other.url for lang, other in entry.items.items()}
         default = entry.in_lang(self.languages[0]) or entry.source
         section = item.type if item.type != "pages" else ""
-        plan = PagePlan(ITEM_TEMPLATES[item.type], item.url, item.lang, alternates,
-                        default.url, section, context={"item": item, "entry": entry})
+        plan = PagePlan(
+            ITEM_TEMPLATES[item.type],
+            item.url,
+            item.lang,
+            alternates,
+            default.url,
+            section,
+            context={"item": item, "entry": entry},
+        )
         if item.type == "municipalities":
             plan.context["sections"] = self.municipality_sections(item.key, item.lang)
         return plan
@@ -91,14 +99,18 @@ class SitePlanner:
     def municipality_sections(self, municipality: str, lang: str) -> list[tuple]:
         sections = []
         for content_type in LISTED_TYPES:
-            here = [e for e in self.of_type(content_type)
-                    if in_municipality(e, municipality)]
+            here = [
+                e
+                for e in self.of_type(content_type)
+                if in_municipality(e, municipality)
+            ]
             found = self.cards(content_type, lang, here)
             if content_type == "events":
                 found, _past = split_upcoming(found, self.today)
             if found:
-                sections.append((content_type, self.router.listing(lang, content_type),
-                                 found))
+                sections.append(
+                    (content_type, self.router.listing(lang, content_type), found)
+                )
         return sections
 
     def listing(self, content_type: str, lang: str) -> PagePlan:
@@ -107,15 +119,26 @@ class SitePlanner:
         context: dict[str, Any] = {"content_type": content_type, "cards": found}
         if content_type == "events":
             context["upcoming"], context["past"] = split_upcoming(found, self.today)
-        return PagePlan("listing", url[lang], lang, url, url[self.languages[0]],
-                        content_type, context=context)
+        return PagePlan(
+            "listing",
+            url[lang],
+            lang,
+            url,
+            url[self.languages[0]],
+            content_type,
+            context=context,
+        )
 
     def home(self, lang: str) -> PagePlan:
         url = self.everywhere(self.router.home)
-        home_entries = [e for e in self.of_type("pages")
-                        if e.source.get("role") == "home"]
-        intro = card_for(home_entries[0], lang, "show", self.fallback_orders[lang]) \
-            if home_entries else None
+        home_entries = [
+            e for e in self.of_type("pages") if e.source.get("role") == "home"
+        ]
+        intro = (
+            card_for(home_entries[0], lang, "show", self.fallback_orders[lang])
+            if home_entries
+            else None
+        )
         upcoming, _past = split_upcoming(self.cards("events", lang), self.today)
         context = {
             "intro": intro,
@@ -125,24 +148,36 @@ class SitePlanner:
             "stories": self.cards("stories", lang)[:3],
             "municipalities": self.cards("municipalities", lang),
         }
-        return PagePlan("home", url[lang], lang, url, url[self.languages[0]],
-                        context=context)
+        return PagePlan(
+            "home", url[lang], lang, url, url[self.languages[0]], context=context
+        )
 
     def not_found(self, lang: str) -> PagePlan:
         url = self.everywhere(self.router.not_found)
-        return PagePlan("404", url[lang], lang, url, url[self.languages[0]],
-                        in_sitemap=False)
+        return PagePlan(
+            "404", url[lang], lang, url, url[self.languages[0]], in_sitemap=False
+        )
 
     def frame(self, plan: PagePlan) -> dict[str, Any]:
         """What every page shows around its content: navigation, switcher, footer."""
         lang = plan.lang
         switcher = [
-            {"lang": other, "url": plan.alternates.get(other, self.router.home(other)),
-             "current": other == lang, "translated": other in plan.alternates}
+            {
+                "lang": other,
+                "url": plan.alternates.get(other, self.router.home(other)),
+                "current": other == lang,
+                "translated": other in plan.alternates,
+            }
             for other in self.languages
         ]
-        nav = [{"type": t, "url": self.router.listing(lang, t),
-                "current": t == plan.section} for t in NAV_TYPES]
+        nav = [
+            {
+                "type": t,
+                "url": self.router.listing(lang, t),
+                "current": t == plan.section,
+            }
+            for t in NAV_TYPES
+        ]
         return {
             "lang": lang,
             "page_url": plan.url,

@@ -29,9 +29,12 @@ def when(start: date | datetime, end: date | datetime | None, lang: str) -> str:
         if end != start:
             span += f"–{formatting.clock(end, lang)}"
         return f"{formatting.weekday_date(start.date(), lang)} {span}"
-    first = f"{formatting.long_date(start.date(), lang)} {formatting.clock(start, lang)}"
-    last = formatting.long_date(end if not isinstance(end, datetime) else end.date(),
-                                lang)
+    first = (
+        f"{formatting.long_date(start.date(), lang)} {formatting.clock(start, lang)}"
+    )
+    last = formatting.long_date(
+        end if not isinstance(end, datetime) else end.date(), lang
+    )
     if isinstance(end, datetime):
         last += f" {formatting.clock(end, lang)}"
     return f"{first} – {last}"
@@ -39,8 +42,11 @@ def when(start: date | datetime, end: date | datetime | None, lang: str) -> str:
 
 def iso(value: date | datetime) -> str:
     """The `datetime` attribute of <time>."""
-    return value.isoformat(timespec="minutes") if isinstance(value, datetime) \
+    return (
+        value.isoformat(timespec="minutes")
+        if isinstance(value, datetime)
         else value.isoformat()
+    )
 
 
 FILTERS = {

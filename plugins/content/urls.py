@@ -48,7 +48,7 @@ class Router:
         if not SEGMENT.match(segment):
             raise UrlSchemeError(
                 f"translations/{lang}: the URL folder for {name!r} is {segment!r}; "
-                "translate it (msgctxt \"URL path\") with a-z, digits and hyphens"
+                'translate it (msgctxt "URL path") with a-z, digits and hyphens'
             )
         return segment
 

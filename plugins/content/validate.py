@@ -59,11 +59,16 @@ def parse_fields(source: Source) -> tuple[dict[str, Any], list[ContentError]]:
     for name, raw in doc.fields.items():
         spec = specs.get(name)
         if spec is None:
-            errors.append(ContentError(
-                doc.path, raw.line, name, f"is not a field of {source.type}",
-                f"remove it or use one of: {', '.join(sorted(specs))} "
-                "(see content/README.md)",
-            ))
+            errors.append(
+                ContentError(
+                    doc.path,
+                    raw.line,
+                    name,
+                    f"is not a field of {source.type}",
+                    f"remove it or use one of: {', '.join(sorted(specs))} "
+                    "(see content/README.md)",
+                )
+            )
             continue
         try:
             if spec.is_list:
@@ -73,9 +78,9 @@ def parse_fields(source: Source) -> tuple[dict[str, Any], list[ContentError]]:
             else:
                 values[name] = spec.parse(raw.text)
         except FieldProblem as problem:
-            errors.append(ContentError(
-                doc.path, raw.line, name, problem.problem, problem.fix
-            ))
+            errors.append(
+                ContentError(doc.path, raw.line, name, problem.problem, problem.fix)
+            )
     return values, errors
 
 
@@ -94,19 +99,27 @@ def group_by_key(
         group = groups.setdefault(key, {})
         other = next(iter(group.values()), None)
         if other is not None and other[0].type != source.type:
-            errors.append(ContentError(
-                doc.path, doc.fields["key"].line, "key",
-                f"{key!r} is already the key of {other[0].document.path}",
-                "keys are unique across the site; choose another key",
-            ))
+            errors.append(
+                ContentError(
+                    doc.path,
+                    doc.fields["key"].line,
+                    "key",
+                    f"{key!r} is already the key of {other[0].document.path}",
+                    "keys are unique across the site; choose another key",
+                )
+            )
             continue
         if source.lang in group:
-            errors.append(ContentError(
-                doc.path, doc.fields["key"].line, "key",
-                f"{key!r} already has a {source.lang} file: "
-                f"{group[source.lang][0].document.path}",
-                "each key has one file per language; give one of them another key",
-            ))
+            errors.append(
+                ContentError(
+                    doc.path,
+                    doc.fields["key"].line,
+                    "key",
+                    f"{key!r} already has a {source.lang} file: "
+                    f"{group[source.lang][0].document.path}",
+                    "each key has one file per language; give one of them another key",
+                )
+            )
             continue
         group[source.lang] = (source, values)
     return groups
@@ -131,23 +144,38 @@ def merge_entry(
                 continue
             line = doc.fields[name].line
             if name not in shared:
-                errors.append(ContentError(
-                    doc.path, line, name,
-                    "is a shared fact, but the source file does not have it",
-                    f"move the line to {source.document.path}",
-                ))
+                errors.append(
+                    ContentError(
+                        doc.path,
+                        line,
+                        name,
+                        "is a shared fact, but the source file does not have it",
+                        f"move the line to {source.document.path}",
+                    )
+                )
             elif value != shared[name]:
-                errors.append(ContentError(
-                    doc.path, line, name,
-                    f"differs from {source.document.path}",
-                    "shared facts are written once; delete this line or correct "
-                    "the source file",
-                ))
+                errors.append(
+                    ContentError(
+                        doc.path,
+                        line,
+                        name,
+                        f"differs from {source.document.path}",
+                        "shared facts are written once; delete this line or correct "
+                        "the source file",
+                    )
+                )
         merged = {**shared, **{n: v for n, v in values.items() if not specs[n].shared}}
         lines = {name: raw.line for name, raw in doc.fields.items()}
         items[lang] = Item(
-            type=member.type, key=key, lang=lang, slug=member.slug, path=doc.path,
-            fields=merged, body=doc.body, body_line=doc.body_line, lines=lines,
+            type=member.type,
+            key=key,
+            lang=lang,
+            slug=member.slug,
+            path=doc.path,
+            fields=merged,
+            body=doc.body,
+            body_line=doc.body_line,
+            lines=lines,
         )
     entry = Entry(source.type, key, items, source_lang)
     for item in items.values():
@@ -166,10 +194,15 @@ def check_item(item: Item, entry: Entry, images: frozenset[str]) -> list[Content
         if spec.name in item.lines:
             continue  # present but invalid: already reported
         where = "the header" if not spec.shared or item is entry.source else source_path
-        errors.append(ContentError(
-            item.path, 1, spec.name, "is required but missing",
-            f"add a line '{spec.name}: …' to {where} (see content/README.md)",
-        ))
+        errors.append(
+            ContentError(
+                item.path,
+                1,
+                spec.name,
+                "is required but missing",
+                f"add a line '{spec.name}: …' to {where} (see content/README.md)",
+            )
+        )
 
     def err(name: str, problem: str, fix: str) -> None:
         path = item.path if name in item.lines else source_path
@@ -177,33 +210,64 @@ def check_item(item: Item, entry: Entry, images: frozenset[str]) -> list[Content
         errors.append(ContentError(path, line, name, problem, fix))
 
     if item.get("image") and item is entry.source and item.image not in images:
-        err("image", f"{item.image!r} is not in content/images/",
-            "add the file there or correct the name")
-    if item.get("image") and not item.get("image_alt") and "image_alt" not in item.lines:
-        errors.append(ContentError(
-            item.path, 1, "image_alt", "is missing, but the item has an image",
-            "describe what the image shows in this language: 'image_alt: …'",
-        ))
+        err(
+            "image",
+            f"{item.image!r} is not in content/images/",
+            "add the file there or correct the name",
+        )
+    if (
+        item.get("image")
+        and not item.get("image_alt")
+        and "image_alt" not in item.lines
+    ):
+        errors.append(
+            ContentError(
+                item.path,
+                1,
+                "image_alt",
+                "is missing, but the item has an image",
+                "describe what the image shows in this language: 'image_alt: …'",
+            )
+        )
     start, end = item.get("start"), item.get("end")
     if start is not None and end is not None and item is entry.source:
         if type(start) is not type(end):
-            err("end", "mixes an all-day date with a time",
-                "give both start and end with a time, or both as dates")
+            err(
+                "end",
+                "mixes an all-day date with a time",
+                "give both start and end with a time, or both as dates",
+            )
         elif end < start:
-            err("end", f"{end} is before the start {start}",
-                "correct the end, or the start")
-    if item.get("status") == "rescheduled" and item.get("previous_start") is None:
-        if item is entry.source and "previous_start" not in item.lines:
-            err("status", "is 'rescheduled' but there is no previous_start",
-                "add 'previous_start: …' with the date the event had before")
+            err(
+                "end",
+                f"{end} is before the start {start}",
+                "correct the end, or the start",
+            )
+    is_source = item is entry.source
+    if (
+        item.get("status") == "rescheduled"
+        and item.get("previous_start") is None
+        and is_source
+        and "previous_start" not in item.lines
+    ):
+        err(
+            "status",
+            "is 'rescheduled' but there is no previous_start",
+            "add 'previous_start: …' with the date the event had before",
+        )
     valid_from, valid_through = item.get("valid_from"), item.get("valid_through")
-    if valid_from and valid_through and valid_through < valid_from:
-        if item is entry.source:
-            err("valid_through", f"{valid_through} is before valid_from {valid_from}",
-                "correct one of the two dates")
+    if valid_from and valid_through and valid_through < valid_from and is_source:
+        err(
+            "valid_through",
+            f"{valid_through} is before valid_from {valid_from}",
+            "correct one of the two dates",
+        )
     if item.type == "municipalities" and item.key not in MUNICIPALITIES:
-        err("key", f"{item.key!r} is not a municipality id",
-            f"use one of: {', '.join(MUNICIPALITIES)}")
+        err(
+            "key",
+            f"{item.key!r} is not a municipality id",
+            f"use one of: {', '.join(MUNICIPALITIES)}",
+        )
     return errors
 
 
@@ -218,9 +282,13 @@ def check_roles(entries: dict[str, Entry]) -> list[ContentError]:
                 continue
             other = seen.setdefault((role, item.lang), item)
             if other is not item:
-                errors.append(ContentError(
-                    item.path, entry.source.line_of("role"), "role",
-                    f"{role!r} is already the role of {other.path}",
-                    "give each role to one page per language",
-                ))
+                errors.append(
+                    ContentError(
+                        item.path,
+                        entry.source.line_of("role"),
+                        "role",
+                        f"{role!r} is already the role of {other.path}",
+                        "give each role to one page per language",
+                    )
+                )
     return errors

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext marker babel extracts
+def N_(message: str) -> str:
     """Mark a string for extraction; it is translated when rendered."""
     return message
 

@@ -43,8 +43,9 @@ def kronor(amount: int, lang: str) -> str:
     """'1 295 kr', '1.295 SEK', 'SEK 1,295': whole kronor in the locale's pattern."""
     pattern = Locale.parse(lang).currency_formats["standard"].pattern
     pattern = pattern.split(";")[0].replace(".00", "").replace(",00", "")
-    text = format_currency(amount, CURRENCY, format=pattern, currency_digits=False,
-                           locale=lang)
+    text = format_currency(
+        amount, CURRENCY, format=pattern, currency_digits=False, locale=lang
+    )
     # Some locales glue an alphabetic code to the digits ('SEK1,295').
     return re.sub(r"([A-Z]{3})(\d)", "\\1\u00a0\\2", text)
 

@@ -13,9 +13,14 @@ from jinja2 import Environment
 from . import formatting
 from .catalogs import load_translations
 
-_current: ContextVar[gettext.NullTranslations] = ContextVar(
-    "translations", default=gettext.NullTranslations()
+_NO_TRANSLATIONS = gettext.NullTranslations()
+_current: ContextVar[gettext.NullTranslations | None] = ContextVar(
+    "translations", default=None
 )
+
+
+def _active() -> gettext.NullTranslations:
+    return _current.get() or _NO_TRANSLATIONS
 
 
 @contextmanager
@@ -29,19 +34,19 @@ def rendering_language(translations_dir: Path, lang: str) -> Iterator[None]:
 
 
 def _gettext(message: str) -> str:
-    return _current.get().gettext(message)
+    return _active().gettext(message)
 
 
 def _ngettext(singular: str, plural: str, n: int) -> str:
-    return _current.get().ngettext(singular, plural, n)
+    return _active().ngettext(singular, plural, n)
 
 
 def _pgettext(context: str, message: str) -> str:
-    return _current.get().pgettext(context, message)
+    return _active().pgettext(context, message)
 
 
 def _npgettext(context: str, singular: str, plural: str, n: int) -> str:
-    return _current.get().npgettext(context, singular, plural, n)
+    return _active().npgettext(context, singular, plural, n)
 
 
 FILTERS = {

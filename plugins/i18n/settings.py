@@ -10,8 +10,12 @@ DEFAULTS: dict[str, Any] = {
     "languages": ("sv", "en", "de", "da", "nl"),
     # Where a reader of a language is sent when an item lacks it, in order.
     # A language not named here falls back to English, then the default language.
-    "fallback": {"en": ("sv",), "de": ("en", "sv"), "da": ("sv", "en"),
-                 "nl": ("en", "sv")},
+    "fallback": {
+        "en": ("sv",),
+        "de": ("en", "sv"),
+        "da": ("sv", "en"),
+        "nl": ("en", "sv"),
+    },
     # gettext catalogs: <dir>/<lang>/LC_MESSAGES/messages.po
     "translations_dir": "translations",
 }

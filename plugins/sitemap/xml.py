@@ -25,8 +25,10 @@ def sitemap_xml(plans, site_url: str) -> str:
 
 
 def _alternate(lang: str, href: str) -> str:
-    return (f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
-            f"href={quoteattr(href)}/>\n")
+    return (
+        f'    <xhtml:link rel="alternate" hreflang={quoteattr(lang)} '
+        f"href={quoteattr(href)}/>\n"
+    )
 
 
 def escape(text: str) -> str:

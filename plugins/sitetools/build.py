@@ -27,8 +27,11 @@ def run(settings_file: Path, overrides: dict | None = None) -> int:
         for error in exc.errors:
             print(error, file=sys.stderr)
         count = len(exc.errors)
-        print(f"\n{count} content error{'s' if count != 1 else ''}; the build "
-              "stopped and output/ was left as it was.", file=sys.stderr)
+        print(
+            f"\n{count} content error{'s' if count != 1 else ''}; the build "
+            "stopped and output/ was left as it was.",
+            file=sys.stderr,
+        )
         return 1
     except SettingsError as exc:
         print(f"settings: {exc}", file=sys.stderr)

@@ -30,8 +30,10 @@ def check(root: Path) -> int:
         print(error, file=sys.stderr)
     elapsed = time.perf_counter() - started
     if errors:
-        print(f"\n{len(set(errors))} error(s) in {files} files ({elapsed:.2f} s)",
-              file=sys.stderr)
+        print(
+            f"\n{len(set(errors))} error(s) in {files} files ({elapsed:.2f} s)",
+            file=sys.stderr,
+        )
         return 1
     print(f"{files} files, {len(entries)} items: no errors ({elapsed:.2f} s)")
     return 0

@@ -39,8 +39,9 @@ def header(content_type: str, key: str, title: str, translation: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
-def create(content_dir: Path, content_type: str, lang: str, *, title: str = "",
-           key: str = "") -> Path:
+def create(
+    content_dir: Path, content_type: str, lang: str, *, title: str = "", key: str = ""
+) -> Path:
     if content_type not in TYPES:
         raise ScaffoldError(f"--type must be one of: {', '.join(TYPES)}")
     translation = bool(key)
@@ -55,6 +56,7 @@ def create(content_dir: Path, content_type: str, lang: str, *, title: str = "",
         raise ScaffoldError(f"{path} exists already; choose another --title")
     path.parent.mkdir(parents=True, exist_ok=True)
     body = "\nWrite the text here, in Markdown. Sections start with '## '.\n"
-    path.write_text(header(content_type, key, title, translation) + body,
-                    encoding="utf-8")
+    path.write_text(
+        header(content_type, key, title, translation) + body, encoding="utf-8"
+    )
     return path

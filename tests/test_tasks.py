@@ -1,0 +1,82 @@
+"""The editor's tasks work as the README says."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build
+from content.errors import ContentValidationError
+from sitetools import scaffold
+
+BASE = ROOT / "tests" / "fixtures" / "base" / "content"
+
+
+def invoke(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_passes_on_the_real_content():
+    result = invoke("check")
+    assert result.returncode == 0, result.stderr
+    assert "no errors" in result.stdout
+
+
+def test_new_item_is_scaffolded_with_required_fields(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    path = scaffold.create(content, "events", "sv", title="Midsommar i Råshult")
+    assert path == content / "events/sv/midsommar-i-rashult.md"
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, tmp_path / "output")
+    fields = sorted(e.field for e in failure.value.errors)
+    assert fields == [
+        "category",
+        "municipality",
+        "organizer",
+        "price",
+        "start",
+        "summary",
+        "venue",
+    ]
+
+
+def test_new_translation_has_only_text_fields(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    path = scaffold.create(
+        content, "destinations", "de", key="bara-svensk", title="Am Ufer des Åsnen"
+    )
+    assert path.name == "am-ufer-des-asnen.md"
+    header = path.read_text().split("\n\n")[0].splitlines()
+    assert [line.split(":")[0] for line in header] == [
+        "key",
+        "title",
+        "summary",
+        "season",
+        "accessibility",
+    ]
+
+
+def test_new_refuses_unknown_type_and_key(tmp_path):
+    with pytest.raises(scaffold.ScaffoldError, match="--type must be one of"):
+        scaffold.create(tmp_path, "blog", "sv", title="x")
+    shutil.copytree(BASE, tmp_path / "content")
+    with pytest.raises(scaffold.ScaffoldError, match="no events item has key 'nope'"):
+        scaffold.create(tmp_path / "content", "events", "en", key="nope")
+
+
+def test_untranslated_lists_missing_languages():
+    result = invoke("untranslated")
+    assert result.returncode == 0
+    assert result.stdout.startswith("sv: ")
+    assert "da: " in result.stdout and "nl: " in result.stdout
