@@ -26,7 +26,7 @@ CONTENT = {
         "events": "show",
         "activities": "show",
         "packages": "show",
-        "stories": "hide",
+        "stories": "show",
         "pages": "show",
         "municipalities": "show",
     },

@@ -5,7 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
+from content.settings import ContentSettingsError
 from pages import page
 
 BASE = ROOT / "tests" / "fixtures" / "base" / "content"
@@ -60,12 +62,25 @@ def test_hide_leaves_untranslated_item_out(tmp_path, tiny_site):
     assert "Åsnens strand" in card_titles(page(output, "/destinationer/"))
 
 
-def test_stories_default_to_hide(tmp_path, tiny_site):
-    output = build_base(tmp_path, tiny_site)
+def test_modes_are_chosen_per_type(tmp_path, tiny_site):
+    output = build_base(
+        tmp_path,
+        tiny_site,
+        CONTENT={"fallback": {"stories": "hide", "destinations": "show"}},
+    )
     assert card_titles(page(output, "/berattelser/")) == ["En berättelse"]
     assert card_titles(page(output, "/en/stories/")) == []
+    assert "Åsnens strand" in card_titles(page(output, "/en/destinations/"))
 
 
-def test_show_for_stories_when_configured(tmp_path, tiny_site):
-    output = build_base(tmp_path, tiny_site, CONTENT={"fallback": {"stories": "show"}})
-    assert card_titles(page(output, "/en/stories/")) == ["En berättelse"]
+def test_unknown_fallback_mode_names_the_setting(tmp_path, tiny_site):
+    with pytest.raises(ContentSettingsError) as failure:
+        build_base(tmp_path, tiny_site, CONTENT={"fallback": {"stories": "maybe"}})
+    assert str(failure.value) == (
+        "CONTENT: fallback: stories: 'maybe' must be 'show' or 'hide'"
+    )
+
+
+def test_unknown_settings_key_is_named(tmp_path, tiny_site):
+    with pytest.raises(ContentSettingsError, match="CONTENT: unknown key"):
+        build_base(tmp_path, tiny_site, CONTENT={"fallbak": {}})

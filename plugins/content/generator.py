@@ -81,6 +81,8 @@ class ContentGenerator(Generator):
     def generate_output(self, writer) -> None:
         for plan in self.plans:
             self.write(writer, plan)
+        # Read by the build command's summary line.
+        self.settings["CONTENT_PAGES_WRITTEN"] = len(self.plans)
 
     def write(self, writer, plan: PagePlan) -> None:
         template = self.get_template(plan.template)

@@ -11,6 +11,7 @@ from pathlib import Path
 from content.errors import ContentValidationError
 from i18n.settings import SettingsError
 from pelican import Pelican
+from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
@@ -18,6 +19,7 @@ from pelican.settings import read_settings
 def run(settings_file: Path, overrides: dict | None = None) -> int:
     """Build; 0 on success, 1 on content errors (all printed), 2 on bad settings."""
     init_logging(level=logging.WARNING, handler=logging.StreamHandler())
+    console.quiet = True  # Pelican's own summary counts only its article/page readers
     started = time.perf_counter()
     try:
         settings = read_settings(str(settings_file), override=overrides or {})
@@ -37,7 +39,8 @@ def run(settings_file: Path, overrides: dict | None = None) -> int:
         print(f"settings: {exc}", file=sys.stderr)
         return 2
     elapsed = time.perf_counter() - started
-    print(f"Built {settings['OUTPUT_PATH']} in {elapsed:.2f} s")
+    pages = site.settings.get("CONTENT_PAGES_WRITTEN", 0)
+    print(f"Built {pages} pages into {settings['OUTPUT_PATH']} in {elapsed:.2f} s")
     return 0
 
 
