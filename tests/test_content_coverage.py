@@ -1,0 +1,70 @@
+"""The real content covers what the site promises: every municipality, type and language."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from conftest import ROOT
+from content.loader import find_images, find_sources
+from content.validate import build_entries
+from content.vocabulary import MUNICIPALITIES, PAGE_ROLES
+
+LANGUAGES = ("sv", "en", "de", "da", "nl")
+
+
+@pytest.fixture(scope="module")
+def entries():
+    content = ROOT / "content"
+    sources, errors = find_sources(content, LANGUAGES)
+    found, more = build_entries(sources, LANGUAGES, find_images(content))
+    assert errors + more == []
+    return found
+
+
+def of_type(entries, content_type):
+    return [e for e in entries.values() if e.type == content_type]
+
+
+@pytest.mark.parametrize(
+    ("content_type", "minimum"),
+    [
+        ("destinations", 16),
+        ("events", 20),
+        ("activities", 6),
+        ("packages", 4),
+        ("stories", 4),
+        ("municipalities", 8),
+    ],
+)
+def test_each_type_is_there_in_swedish_english_and_german(
+    entries, content_type, minimum
+):
+    found = of_type(entries, content_type)
+    assert len(found) >= minimum
+    for entry in found:
+        assert {"sv", "en", "de"} <= set(entry.items), entry.key
+
+
+def test_every_municipality_has_two_destinations_and_a_page(entries):
+    per = Counter(e.source.municipality for e in of_type(entries, "destinations"))
+    assert {m: per[m] >= 2 for m in MUNICIPALITIES} == dict.fromkeys(
+        MUNICIPALITIES, True
+    )
+    assert {e.key for e in of_type(entries, "municipalities")} == set(MUNICIPALITIES)
+
+
+def test_events_are_in_2027_across_municipalities_and_categories(entries):
+    events = of_type(entries, "events")
+    assert all(e.source.start.year == 2027 for e in events)
+    assert len({e.source.municipality for e in events}) == 8
+    assert len({e.source.category for e in events}) >= 6
+
+
+def test_pages_exist_for_every_role_in_all_five_languages(entries):
+    roles = {
+        e.source.get("role"): set(e.items)
+        for e in of_type(entries, "pages")
+        if e.source.get("role")
+    }
+    assert roles == dict.fromkeys(PAGE_ROLES, set(LANGUAGES))
