@@ -178,6 +178,38 @@ def decimal_number(value: str) -> Decimal:
     return number
 
 
+def timezone_name(value: str) -> str:
+    """An IANA time zone name such as Europe/Stockholm."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    value = value.strip()
+    try:
+        if not value or value.startswith(("/", ".")):
+            raise ValueError
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise FieldProblem(
+            f"{value!r} is not a known time zone",
+            "leave the field out for Swedish time, or write an IANA name such as "
+            "Europe/Stockholm",
+        ) from None
+    return value
+
+
+def repeat_count(value: str) -> int:
+    value = value.strip()
+    if not value.isdigit() or not 1 <= int(value) <= 500:
+        raise FieldProblem(
+            f"{value!r} is not a number of times between 1 and 500",
+            "write how many times the event takes place, e.g. 10",
+        )
+    return int(value)
+
+
+def date_list(value: str) -> tuple[date, ...]:
+    return tuple(calendar_date(part) for part in value.split(",") if part.strip())
+
+
 def one_of(choices: Sequence[str]) -> Parser:
     def parse(value: str) -> str:
         value = value.strip().lower()

@@ -31,6 +31,7 @@ def text(name: str, required: bool = False) -> FieldSpec:
     return FieldSpec(name, f.text, required, shared=False)
 
 
+REPEAT_FREQUENCIES = ("weekly", "monthly")
 MUNICIPALITY = f.one_of(tuple(MUNICIPALITIES))
 MUNICIPALITY_LIST = f.several_of(tuple(MUNICIPALITIES))
 
@@ -67,6 +68,11 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("organizer", f.text, required=True),
         FieldSpec("status", f.one_of(tuple(EVENT_STATUSES))),
         FieldSpec("previous_start", f.date_or_datetime),
+        FieldSpec("timezone", f.timezone_name),
+        FieldSpec("repeat", f.one_of(REPEAT_FREQUENCIES)),
+        FieldSpec("repeat_until", f.calendar_date),
+        FieldSpec("repeat_count", f.repeat_count),
+        FieldSpec("repeat_except", f.date_list),
     ),
     "activities": (
         FieldSpec("kind", f.one_of(tuple(ACTIVITY_KINDS)), required=True),

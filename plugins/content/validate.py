@@ -11,8 +11,8 @@ from .document import Document
 from .errors import ContentError
 from .fields import FieldProblem
 from .model import Entry, Item
+from .rules import check_source_item
 from .schema import specs_for
-from .vocabulary import MUNICIPALITIES
 
 
 @dataclass(frozen=True)
@@ -229,45 +229,8 @@ def check_item(item: Item, entry: Entry, images: frozenset[str]) -> list[Content
                 "describe what the image shows in this language: 'image_alt: …'",
             )
         )
-    start, end = item.get("start"), item.get("end")
-    if start is not None and end is not None and item is entry.source:
-        if type(start) is not type(end):
-            err(
-                "end",
-                "mixes an all-day date with a time",
-                "give both start and end with a time, or both as dates",
-            )
-        elif end < start:
-            err(
-                "end",
-                f"{end} is before the start {start}",
-                "correct the end, or the start",
-            )
-    is_source = item is entry.source
-    if (
-        item.get("status") == "rescheduled"
-        and item.get("previous_start") is None
-        and is_source
-        and "previous_start" not in item.lines
-    ):
-        err(
-            "status",
-            "is 'rescheduled' but there is no previous_start",
-            "add 'previous_start: …' with the date the event had before",
-        )
-    valid_from, valid_through = item.get("valid_from"), item.get("valid_through")
-    if valid_from and valid_through and valid_through < valid_from and is_source:
-        err(
-            "valid_through",
-            f"{valid_through} is before valid_from {valid_from}",
-            "correct one of the two dates",
-        )
-    if item.type == "municipalities" and item.key not in MUNICIPALITIES:
-        err(
-            "key",
-            f"{item.key!r} is not a municipality id",
-            f"use one of: {', '.join(MUNICIPALITIES)}",
-        )
+    if item is entry.source:
+        check_source_item(item, err)
     return errors
 
 
