@@ -67,4 +67,4 @@ def test_pages_exist_for_every_role_in_all_five_languages(entries):
         for e in of_type(entries, "pages")
         if e.source.get("role")
     }
-    assert roles == dict.fromkeys(PAGE_ROLES, set(LANGUAGES))
+    assert roles == {role: set(LANGUAGES) for role in PAGE_ROLES}
