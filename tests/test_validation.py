@@ -194,6 +194,38 @@ CASES = {
         "content/events/sv/ny-fest.md:9: status: is 'rescheduled' but there is no "
         "previous_start — add 'previous_start: …' with the date the event had before",
     ),
+    "repeat with neither end nor count": (
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "price: free", "price: free\nrepeat: weekly"
+            )
+        },
+        "content/events/sv/ny-fest.md:9: repeat: has neither repeat_until nor "
+        "repeat_count — add 'repeat_until: YYYY-MM-DD' (the last date) or "
+        "'repeat_count: N'",
+    ),
+    "exception date outside the rule": (
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "price: free",
+                "price: free\nrepeat: weekly\nrepeat_until: 2027-08-28\n"
+                "repeat_except: 2027-06-26, 2027-06-27",
+            )
+        },
+        "content/events/sv/ny-fest.md:11: repeat_except: 2027-06-27 is not a date the "
+        "event repeats on — list only dates the rule produces, e.g. a Saturday for a "
+        "weekly Saturday event",
+    ),
+    "unknown time zone": (
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "price: free", "price: free\ntimezone: Europe/Växjö"
+            )
+        },
+        "content/events/sv/ny-fest.md:9: timezone: 'Europe/Växjö' is not a known time "
+        "zone — leave the field out for Swedish time, or write an IANA name such as "
+        "Europe/Stockholm",
+    ),
 }
 
 
