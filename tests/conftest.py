@@ -17,6 +17,12 @@ from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
 BUILD_DATE = date(2027, 3, 1)
+# The site's languages as configured: tests follow the setting, so a sixth language
+# needs no test changes.
+LANGUAGES: tuple[str, ...] = tuple(
+    read_settings(str(ROOT / "pelicanconf.py"))["I18N"]["languages"]
+)
+DEFAULT_LANG = LANGUAGES[0]
 
 
 def write_files(root: Path, files: dict[str, str]) -> None:

@@ -8,9 +8,8 @@ import sys
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
 
-LANGUAGES = ("sv", "en", "de", "da", "nl")
 PLACEHOLDER = re.compile(r"%\(\w+\)s")
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections import Counter
 
 import pytest
-from conftest import ROOT
+from conftest import LANGUAGES, ROOT
 from content.loader import find_images, find_sources
 from content.validate import build_entries
 from content.vocabulary import MUNICIPALITIES, PAGE_ROLES
 
-LANGUAGES = ("sv", "en", "de", "da", "nl")
+# The issue promises pages in these five; other content in the first three.
+PAGE_LANGUAGES = {"sv", "en", "de", "da", "nl"}
 
 
 @pytest.fixture(scope="module")
@@ -67,4 +68,4 @@ def test_pages_exist_for_every_role_in_all_five_languages(entries):
         for e in of_type(entries, "pages")
         if e.source.get("role")
     }
-    assert roles == {role: set(LANGUAGES) for role in PAGE_ROLES}
+    assert roles == {role: PAGE_LANGUAGES for role in PAGE_ROLES}

@@ -11,11 +11,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build, snapshot
+from conftest import DEFAULT_LANG, LANGUAGES, ROOT, build, snapshot
 from pages import hreflangs
 
 SITE = "http://127.0.0.1:8000"
-LANGUAGES = ("sv", "en", "de", "da", "nl")
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +40,7 @@ def resolves(output: Path, url: str) -> bool:
 
 def expected_lang(url: str) -> str:
     first = url.strip("/").split("/")[0]
-    return first if first in LANGUAGES[1:] else "sv"
+    return first if first in LANGUAGES[1:] else DEFAULT_LANG
 
 
 def test_every_page_has_lang_and_canonical(html_pages):
@@ -107,7 +106,7 @@ def test_static_assets_are_written_once(real_site):
 
 def test_every_language_has_home_listings_and_404(real_site, html_pages):
     for lang in LANGUAGES:
-        prefix = "/" if lang == "sv" else f"/{lang}/"
+        prefix = "/" if lang == DEFAULT_LANG else f"/{lang}/"
         assert prefix in html_pages
         assert (real_site / prefix.lstrip("/") / "404.html").is_file()
         nav = [a["href"] for a in html_pages[prefix].select(".main-nav a")]

@@ -171,8 +171,8 @@ CASES = {
         "map; Kronoberg lies near 56.9, 14.5",
     ),
     "unknown language folder": (
-        {"destinations/fi/paikka.md": DESTINATION},
-        "content/destinations/fi/paikka.md:1: file: is not in a language folder — "
+        {"destinations/xx/paikka.md": DESTINATION},
+        "content/destinations/xx/paikka.md:1: file: is not in a language folder — "
         "put it at content/destinations/<lang>/<slug>.md, <lang> one of sv, en, de, "
         "da, nl",
     ),

@@ -55,15 +55,12 @@ class ContentGenerator(Generator):
         for entry in entries.values():
             for item in entry.items.values():
                 item.url = router.item(item)
-        render_bodies(entries, languages, options["markdown_extensions"])
+        render_bodies(entries, options["markdown_extensions"])
 
         planner = SitePlanner(
             entries=entries,
             router=router,
             languages=languages.languages,
-            fallback_orders={
-                x: languages.fallback_order(x) for x in languages.languages
-            },
             fallback_modes=options["fallback"],
             today=self.settings["BUILD_DATE"],
         )
@@ -97,15 +94,14 @@ class ContentGenerator(Generator):
             )
 
 
-def render_bodies(entries, languages, extensions) -> None:
+def render_bodies(entries, extensions) -> None:
     """Markdown to HTML with one reused converter; `{key}` links follow the language."""
     converter = markdown.Markdown(extensions=list(extensions), output_format="html")
     for entry in entries.values():
         for item in entry.items.values():
-            order = languages.fallback_order(item.lang)
 
-            def key_url(key: str, lang: str = item.lang, order=order) -> str:
-                return entries[key].best_for(lang, order).url
+            def key_url(key: str, lang: str = item.lang) -> str:
+                return entries[key].best_for(lang).url
 
             source = resolve_links(item.body, key_url, lambda name: f"/images/{name}")
             item.html = converter.reset().convert(source)

@@ -26,21 +26,17 @@ class Card:
     fallback: bool
 
 
-def card_for(
-    entry: Entry, lang: str, mode: str, fallback_order: tuple[str, ...]
-) -> Card | None:
+def card_for(entry: Entry, lang: str, mode: str) -> Card | None:
     item = entry.in_lang(lang)
     if item is not None:
         return Card(item, False)
     if mode == "hide":
         return None
-    return Card(entry.best_for(lang, fallback_order), True)
+    return Card(entry.best_for(lang), True)
 
 
-def cards(
-    entries: Iterable[Entry], lang: str, mode: str, fallback_order: tuple[str, ...]
-) -> list[Card]:
-    found = (card_for(e, lang, mode, fallback_order) for e in entries)
+def cards(entries: Iterable[Entry], lang: str, mode: str) -> list[Card]:
+    found = (card_for(e, lang, mode) for e in entries)
     return sort_cards([c for c in found if c is not None], lang)
 
 

@@ -54,9 +54,6 @@ class Entry:
     def in_lang(self, lang: str) -> Item | None:
         return self.items.get(lang)
 
-    def best_for(self, lang: str, fallback_order: tuple[str, ...]) -> Item:
-        """The item in `lang`, else the first language of `fallback_order` it has."""
-        for candidate in (lang, *fallback_order, self.source_lang):
-            if candidate in self.items:
-                return self.items[candidate]
-        raise LookupError(self.key)  # unreachable: the source language always exists
+    def best_for(self, lang: str) -> Item:
+        """The item in `lang`, else in the language it was written in."""
+        return self.items.get(lang) or self.source

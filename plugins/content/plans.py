@@ -48,7 +48,6 @@ class SitePlanner:
     entries: dict[str, Entry]
     router: Router
     languages: tuple[str, ...]
-    fallback_orders: dict[str, tuple[str, ...]]
     fallback_modes: dict[str, str]
     today: date
 
@@ -57,9 +56,7 @@ class SitePlanner:
 
     def cards(self, content_type: str, lang: str, entries: list[Entry] | None = None):
         chosen = self.of_type(content_type) if entries is None else entries
-        return cards(
-            chosen, lang, self.fallback_modes[content_type], self.fallback_orders[lang]
-        )
+        return cards(chosen, lang, self.fallback_modes[content_type])
 
     def everywhere(self, url_for) -> dict[str, str]:
         return {lang: url_for(lang) for lang in self.languages}
@@ -134,11 +131,7 @@ class SitePlanner:
         home_entries = [
             e for e in self.of_type("pages") if e.source.get("role") == "home"
         ]
-        intro = (
-            card_for(home_entries[0], lang, "show", self.fallback_orders[lang])
-            if home_entries
-            else None
-        )
+        intro = card_for(home_entries[0], lang, "show") if home_entries else None
         upcoming, _past = split_upcoming(self.cards("events", lang), self.today)
         context = {
             "intro": intro,
@@ -195,7 +188,7 @@ class SitePlanner:
         for role in FOOTER_ROLES:
             for entry in self.of_type("pages"):
                 if entry.source.get("role") == role:
-                    card = card_for(entry, lang, "show", self.fallback_orders[lang])
+                    card = card_for(entry, lang, "show")
                     if card:
                         found.append(card)
         return found

@@ -193,14 +193,15 @@ def check_item(item: Item, entry: Entry, images: frozenset[str]) -> list[Content
             continue
         if spec.name in item.lines:
             continue  # present but invalid: already reported
-        where = "the header" if not spec.shared or item is entry.source else source_path
+        if spec.shared and item is not entry.source:
+            continue  # a shared fact: reported once, on the source file
         errors.append(
             ContentError(
                 item.path,
                 1,
                 spec.name,
                 "is required but missing",
-                f"add a line '{spec.name}: …' to {where} (see content/README.md)",
+                f"add a line '{spec.name}: …' to the header (see content/README.md)",
             )
         )
 

@@ -8,14 +8,6 @@ from typing import Any
 DEFAULTS: dict[str, Any] = {
     # The site's languages; the first is the default, served at the root.
     "languages": ("sv", "en", "de", "da", "nl"),
-    # Where a reader of a language is sent when an item lacks it, in order.
-    # A language not named here falls back to English, then the default language.
-    "fallback": {
-        "en": ("sv",),
-        "de": ("en", "sv"),
-        "da": ("sv", "en"),
-        "nl": ("en", "sv"),
-    },
     # gettext catalogs: <dir>/<lang>/LC_MESSAGES/messages.po
     "translations_dir": "translations",
 }
@@ -28,16 +20,11 @@ class SettingsError(ValueError):
 @dataclass(frozen=True)
 class LanguageSettings:
     languages: tuple[str, ...]
-    fallback: dict[str, tuple[str, ...]]
     translations_dir: str
 
     @property
     def default(self) -> str:
         return self.languages[0]
-
-    def fallback_order(self, lang: str) -> tuple[str, ...]:
-        order = self.fallback.get(lang, ("en", self.default))
-        return tuple(x for x in order if x != lang and x in self.languages)
 
     def prefix(self, lang: str) -> str:
         """URL path prefix: '/' for the default language, '/xx/' for others."""
@@ -63,5 +50,4 @@ def language_settings(settings: dict[str, Any]) -> LanguageSettings:
     for lang in languages:
         if not (len(lang) == 2 and lang.isalpha() and lang.islower()):
             raise SettingsError(f"I18N: languages: {lang!r} is not a two-letter code")
-    fallback = {k: tuple(v) for k, v in block["fallback"].items()}
-    return LanguageSettings(languages, fallback, block["translations_dir"])
+    return LanguageSettings(languages, block["translations_dir"])

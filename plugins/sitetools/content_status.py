@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import sys
 import time
+from io import BytesIO
 from pathlib import Path
 
+from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from content.loader import find_images, find_sources
 from content.validate import build_entries
@@ -56,13 +58,21 @@ def report_untranslated(root: Path) -> None:
 
 
 def catalog_report(translations: Path) -> int:
-    """How many UI strings each catalog lacks; non-zero when any is incomplete."""
+    """Compile each catalog in memory; list untranslated strings; non-zero if any."""
     incomplete = 0
     for po in sorted(translations.glob("*/LC_MESSAGES/messages.po")):
         with po.open("rb") as handle:
             catalog = read_po(handle)
-        todo = [m.id for m in catalog if m.id and (not m.string or m.fuzzy)]
+        write_mo(BytesIO(), catalog)  # raises on a catalog gettext cannot use
+        todo = [m for m in catalog if m.id and (m.fuzzy or not _translated(m))]
         lang = po.parent.parent.name
         print(f"{lang}: {len(catalog) - len(todo)}/{len(catalog)} translated")
+        for message in todo:
+            print(f"    {po}:{message.lineno}: {message.id!r}")
         incomplete += len(todo)
     return 1 if incomplete else 0
+
+
+def _translated(message) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(strings)

@@ -17,14 +17,34 @@ def slug_for(title: str) -> str:
     return slugify(title, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])
 
 
-def find_source(content_dir: Path, content_type: str, key: str) -> Path:
-    """The existing file of `key` (any language) to translate from."""
-    for path in sorted((content_dir / content_type).glob("*/*.md")):
-        doc = parse_document(path.read_text(encoding="utf-8"), str(path))
+def files_with_key(content_dir: Path, key: str) -> list[Path]:
+    """Every content file (any type, any language) whose key is `key`."""
+    found = []
+    for path in sorted(content_dir.glob("*/*/*.md")):
+        doc = parse_document(
+            path.read_text(encoding="utf-8", errors="replace"), str(path)
+        )
         raw = doc.fields.get("key")
         if raw is not None and raw.text == key:
-            return path
-    raise ScaffoldError(f"no {content_type} item has key {key!r}")
+            found.append(path)
+    return found
+
+
+def check_key(
+    content_dir: Path, content_type: str, lang: str, key: str, *, translation: bool
+) -> None:
+    """Refuse what validation would reject: a second file per language, a reused key."""
+    existing = files_with_key(content_dir, key)
+    if not translation and existing:
+        raise ScaffoldError(
+            f"the key {key!r} is taken by {existing[0]}; give another --title, "
+            "or --key to translate that item"
+        )
+    if translation and not [p for p in existing if p.parts[-3] == content_type]:
+        raise ScaffoldError(f"no {content_type} item has key {key!r}")
+    for path in existing:
+        if path.parts[-2] == lang:
+            raise ScaffoldError(f"{key!r} already has a {lang} file: {path}")
 
 
 def header(content_type: str, key: str, title: str, translation: bool) -> str:
@@ -45,11 +65,10 @@ def create(
     if content_type not in TYPES:
         raise ScaffoldError(f"--type must be one of: {', '.join(TYPES)}")
     translation = bool(key)
-    if translation:
-        find_source(content_dir, content_type, key)
-    elif not title:
+    if not translation and not title:
         raise ScaffoldError("give --title for a new item, or --key to translate one")
     key = key or slug_for(title)
+    check_key(content_dir, content_type, lang, key, translation=translation)
     slug = slug_for(title) if title else key
     path = content_dir / content_type / lang / f"{slug}.md"
     if path.exists():
