@@ -2,6 +2,7 @@
 
 import os
 import sys
+from urllib.parse import urlsplit
 
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: F403
@@ -11,5 +12,9 @@ if not os.environ.get("SITE_URL"):
         "publishconf: set SITE_URL to the public address, e.g. https://example.org"
     )
 SITEURL = os.environ["SITE_URL"].rstrip("/")
+if urlsplit(SITEURL).path not in ("", "/") or urlsplit(SITEURL).scheme != "https":
+    # Links, styles and images are root-relative (/en/…, /assets/…): the site must be
+    # served at the root of its own host.
+    raise SystemExit(f"publishconf: SITE_URL={SITEURL!r} must be https://host, no path")
 # rsync destination, e.g. deploy@host:/var/www/site — never committed.
 PUBLISH_TARGET = os.environ.get("PUBLISH_TARGET", "")

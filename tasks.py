@@ -81,7 +81,7 @@ def publish(c):
 @task(
     help={
         "type": "destinations, events, activities, packages, stories, pages",
-        "lang": "sv, en, de, da or nl",
+        "lang": "a language of I18N in pelicanconf.py (default: sv)",
         "title": "the item's title",
         "key": "translate an existing item: its key",
     }
@@ -89,7 +89,10 @@ def publish(c):
 def new(c, type, lang="sv", title="", key=""):
     """Scaffold a content file with its required fields (pass --key to translate one)."""
     try:
-        path = scaffold.create(ROOT / "content", type, lang, title=title, key=key)
+        languages = content_status.configured_languages(ROOT)
+        path = scaffold.create(
+            ROOT / "content", type, lang, title=title, key=key, languages=languages
+        )
     except scaffold.ScaffoldError as exc:
         sys.exit(f"new: {exc}")
     print(

@@ -30,12 +30,14 @@ GOOD = [
 
 BAD = [
     (f.calendar_date, "5 juni 2027", "'5 juni 2027' is not a date"),
-    (f.calendar_date, "2027-02-30", "'2027-02-30' is not a date"),
+    (f.calendar_date, "2027-02-30", "'2027-02-30' is not a real date"),
     (
         f.date_or_datetime,
         "2027-06-05 25:00",
-        "'2027-06-05 25:00' is not a date or a date and time",
+        "'2027-06-05 25:00' is not a real time of day",
     ),
+    (f.date_or_datetime, "5/6 2027", "'5/6 2027' is not a date or a date and time"),
+    (f.one_of(("vaxjo",)), "Åseda", "'Åseda' is not a known value"),
     (f.coordinates, "56.8790", "'56.8790' is not two numbers"),
     (f.coordinates, "59.3293, 18.0686", "59.3293, 18.0686 is outside Kronoberg"),
     (

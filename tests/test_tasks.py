@@ -67,6 +67,19 @@ def test_new_translation_has_only_text_fields(tmp_path):
     ]
 
 
+def test_new_refuses_a_second_file_per_language_and_a_taken_key(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    with pytest.raises(scaffold.ScaffoldError, match="already has a de file"):
+        scaffold.create(
+            content, "destinations", "de", key="kosta-glasbruk", title="Noch"
+        )
+    with pytest.raises(scaffold.ScaffoldError, match="the key 'konsert' is taken"):
+        scaffold.create(content, "stories", "sv", title="Konsert")
+    with pytest.raises(scaffold.ScaffoldError, match="--lang must be one of"):
+        scaffold.create(content, "stories", "fi", title="Uusi", languages=("sv", "en"))
+
+
 def test_new_refuses_unknown_type_and_key(tmp_path):
     with pytest.raises(scaffold.ScaffoldError, match="--type must be one of"):
         scaffold.create(tmp_path, "blog", "sv", title="x")
@@ -80,3 +93,23 @@ def test_untranslated_lists_missing_languages():
     assert result.returncode == 0
     assert result.stdout.startswith("sv: ")
     assert "da: " in result.stdout and "nl: " in result.stdout
+
+
+def test_a_language_without_catalog_is_one_clear_line(tmp_path, capsys):
+    from sitetools.build import run
+
+    code = run(
+        ROOT / "pelicanconf.py",
+        {
+            "OUTPUT_PATH": str(tmp_path / "output"),
+            "I18N": {"languages": ("sv", "en", "de", "da", "nl", "fi")},
+        },
+    )
+    assert code == 2
+    err = capsys.readouterr().err.strip()
+    assert err.endswith(
+        "no catalog for language 'fi' — run './dev i18n-init --lang fi', "
+        "translate it, and build again"
+    )
+    assert "\n" not in err and "Traceback" not in err
+    assert not (tmp_path / "output").exists()

@@ -49,9 +49,8 @@ CASES = {
     ),
     "unparseable date": (
         {"events/sv/ny-fest.md": EVENT.replace("2027-06-05", "2027-13-05")},
-        "content/events/sv/ny-fest.md:4: start: '2027-13-05' is not a date or a date "
-        "and time — write YYYY-MM-DD for all day or YYYY-MM-DD HH:MM, e.g. "
-        "2027-06-05 18:00",
+        "content/events/sv/ny-fest.md:4: start: '2027-13-05' is not a real date — "
+        "check the month (01–12) and the day",
     ),
     "end before start": (
         {

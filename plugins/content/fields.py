@@ -74,16 +74,22 @@ def key(value: str) -> str:
     return value
 
 
+def impossible_date(value: str) -> FieldProblem:
+    return FieldProblem(
+        f"{value!r} is not a real date", "check the month (01–12) and the day"
+    )
+
+
 def calendar_date(value: str) -> date:
     value = value.strip()
-    try:
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            raise ValueError
-        return date.fromisoformat(value)
-    except ValueError:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         raise FieldProblem(
             f"{value!r} is not a date", "write it as YYYY-MM-DD, e.g. 2027-06-05"
-        ) from None
+        )
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise impossible_date(value) from None
 
 
 def date_or_datetime(value: str) -> date | datetime:
@@ -98,13 +104,19 @@ def date_or_datetime(value: str) -> date | datetime:
         raise problem
     try:
         day = date.fromisoformat(match["date"])
-        if match["hour"] is None:
-            return day
+    except ValueError:
+        raise impossible_date(value) from None
+    if match["hour"] is None:
+        return day
+    try:
         return datetime(
             day.year, day.month, day.day, int(match["hour"]), int(match["minute"])
         )
     except ValueError:
-        raise problem from None
+        raise FieldProblem(
+            f"{value!r} is not a real time of day",
+            "write the time as HH:MM, 00:00–23:59",
+        ) from None
 
 
 def coordinates(value: str) -> Coordinates:
@@ -212,14 +224,14 @@ def date_list(value: str) -> tuple[date, ...]:
 
 def one_of(choices: Sequence[str]) -> Parser:
     def parse(value: str) -> str:
-        value = value.strip().lower()
-        if not value:
+        written = value.strip()
+        if not written:
             raise FieldProblem("is empty", f"use one of: {', '.join(choices)}")
-        if value not in choices:
+        if written.lower() not in choices:
             raise FieldProblem(
-                f"{value!r} is not a known value", f"use one of: {', '.join(choices)}"
+                f"{written!r} is not a known value", f"use one of: {', '.join(choices)}"
             )
-        return value
+        return written.lower()
 
     return parse
 

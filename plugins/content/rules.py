@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from .model import Item
 from .schedule import Repeat, Schedule
@@ -30,6 +30,13 @@ def schedule_of(item: Item) -> Schedule:
     )
 
 
+def shown(value: date | datetime) -> str:
+    """A date or time as editors write it: 2027-06-05 or 2027-06-05 18:00."""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M")
+    return value.isoformat()
+
+
 def check_dates(item: Item, err: Report) -> None:
     start, end = item.get("start"), item.get("end")
     if start is not None and end is not None:
@@ -42,7 +49,7 @@ def check_dates(item: Item, err: Report) -> None:
         elif end < start:
             err(
                 "end",
-                f"{end} is before the start {start}",
+                f"{shown(end)} is before the start {shown(start)}",
                 "correct the end, or the start",
             )
     if item.get("status") == "rescheduled" and "previous_start" not in item.lines:

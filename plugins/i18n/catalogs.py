@@ -36,6 +36,6 @@ def load_translations(translations_dir: Path, lang: str) -> gettext.GNUTranslati
     if not path.is_file():
         raise CatalogError(
             f"{path}: no catalog for language {lang!r} — run "
-            f"'invoke i18n-init --lang {lang}', translate it, and build again"
+            f"'./dev i18n-init --lang {lang}', translate it, and build again"
         )
     return _load(path.resolve(), path.stat().st_mtime_ns)

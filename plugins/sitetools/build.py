@@ -8,12 +8,25 @@ import sys
 import time
 from pathlib import Path
 
+from builddate import BuildDateError
 from content.errors import ContentValidationError
+from content.settings import ContentSettingsError
+from content.urls import UrlSchemeError
+from i18n.catalogs import CatalogError
 from i18n.settings import SettingsError
 from pelican import Pelican
 from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
+
+# Problems with settings or catalogs: one line, no traceback.
+CONFIGURATION_ERRORS = (
+    SettingsError,
+    ContentSettingsError,
+    CatalogError,
+    UrlSchemeError,
+    BuildDateError,
+)
 
 
 def run(settings_file: Path, overrides: dict | None = None) -> int:
@@ -35,7 +48,7 @@ def run(settings_file: Path, overrides: dict | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    except SettingsError as exc:
+    except CONFIGURATION_ERRORS as exc:
         print(f"settings: {exc}", file=sys.stderr)
         return 2
     elapsed = time.perf_counter() - started

@@ -15,6 +15,10 @@ from i18n.settings import language_settings
 from pelican.settings import read_settings
 
 
+def configured_languages(root: Path) -> tuple[str, ...]:
+    return language_settings(read_settings(str(root / "pelicanconf.py"))).languages
+
+
 def load(root: Path):
     settings = read_settings(str(root / "pelicanconf.py"))
     languages = language_settings(settings).languages

@@ -60,10 +60,18 @@ def header(content_type: str, key: str, title: str, translation: bool) -> str:
 
 
 def create(
-    content_dir: Path, content_type: str, lang: str, *, title: str = "", key: str = ""
+    content_dir: Path,
+    content_type: str,
+    lang: str,
+    *,
+    title: str = "",
+    key: str = "",
+    languages: tuple[str, ...] = (),
 ) -> Path:
     if content_type not in TYPES:
         raise ScaffoldError(f"--type must be one of: {', '.join(TYPES)}")
+    if languages and lang not in languages:
+        raise ScaffoldError(f"--lang must be one of: {', '.join(languages)}")
     translation = bool(key)
     if not translation and not title:
         raise ScaffoldError("give --title for a new item, or --key to translate one")
