@@ -69,3 +69,15 @@ def test_pages_exist_for_every_role_in_all_five_languages(entries):
         if e.source.get("role")
     }
     assert roles == {role: PAGE_LANGUAGES for role in PAGE_ROLES}
+
+
+def test_committed_ledger_is_current(entries):
+    """Builds record content changes in content/ledger.json; it must be committed."""
+    from datetime import UTC, datetime
+
+    from feeds.ledger import advance, loads
+
+    ledger = loads((ROOT / "content" / "ledger.json").read_text(encoding="utf-8"))
+    assert advance(ledger, entries, datetime.now(UTC)) == ledger, (
+        "content/ledger.json is out of date: run ./dev build and commit it"
+    )

@@ -15,11 +15,11 @@ class BuildDateError(ValueError):
     """SOURCE_DATE_EPOCH is set but is not a number of seconds."""
 
 
-def build_date(environ: dict[str, str] | os._Environ = os.environ) -> date:
-    """Today in Sweden, or the day SOURCE_DATE_EPOCH names."""
+def build_time(environ: dict[str, str] | os._Environ = os.environ) -> datetime:
+    """Now (UTC, whole seconds), or the moment SOURCE_DATE_EPOCH names."""
     raw = environ.get("SOURCE_DATE_EPOCH")
     if raw is None or raw == "":
-        return datetime.now(TIMEZONE).date()
+        return datetime.now(UTC).replace(microsecond=0)
     try:
         seconds = int(raw)
     except ValueError:
@@ -27,11 +27,19 @@ def build_date(environ: dict[str, str] | os._Environ = os.environ) -> date:
             f"SOURCE_DATE_EPOCH={raw!r} is not whole seconds since 1970 — "
             "unset it or use e.g. $(git log -1 --format=%ct)"
         ) from None
-    return datetime.fromtimestamp(seconds, UTC).astimezone(TIMEZONE).date()
+    return datetime.fromtimestamp(seconds, UTC)
+
+
+def build_date(environ: dict[str, str] | os._Environ = os.environ) -> date:
+    """Today in Sweden, or the day SOURCE_DATE_EPOCH names."""
+    return build_time(environ).astimezone(TIMEZONE).date()
 
 
 def set_build_date(pelican) -> None:
-    pelican.settings.setdefault("BUILD_DATE", build_date())
+    """BUILD_TIME and BUILD_DATE, unless the settings give them (tests do)."""
+    moment = pelican.settings.get("BUILD_TIME") or build_time()
+    pelican.settings["BUILD_TIME"] = moment
+    pelican.settings.setdefault("BUILD_DATE", moment.astimezone(TIMEZONE).date())
 
 
 def register() -> None:

@@ -10,7 +10,6 @@ from i18n.catalogs import load_translations
 from i18n.jinja import rendering_language
 from pelican.generators import Generator
 
-from . import presentation
 from .body import resolve_links
 from .errors import ContentValidationError
 from .loader import find_images, find_sources
@@ -24,11 +23,6 @@ log = logging.getLogger(__name__)
 
 class ContentGenerator(Generator):
     """Reads content/<type>/<lang>/*.md; writes items, listings, homes and 404s."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.env.filters.update(presentation.FILTERS)
-        self.env.globals.update(presentation.GLOBALS)
 
     def generate_context(self) -> None:
         languages = self.settings["I18N_LANGUAGES"]
@@ -67,7 +61,9 @@ class ContentGenerator(Generator):
         self.entries = entries
         self.plans = planner.plans()
         self.context["content_entries"] = entries
-        self.context["site_pages"] = self.plans
+        self.context["site_pages"] = list(self.plans)  # others add theirs
+        self.context["site_planner"] = planner
+        self.context["translations_dir"] = translations_dir
         log.info(
             "content: %d items in %d entries, %d pages planned",
             sum(len(e.items) for e in entries.values()),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from .model import Entry, Item
+from .rules import schedule_of
 
 # Sort keys that put å ä ö where Swedish readers expect them (after z).
 _NORDIC = str.maketrans({"å": "z{", "ä": "z|", "æ": "z|", "ö": "z}", "ø": "z}"})
@@ -41,18 +42,20 @@ def cards(entries: Iterable[Entry], lang: str, mode: str) -> list[Card]:
 
 
 def last_day(item: Item) -> date:
-    """The last day an event runs (its start day when it has no end)."""
-    end = item.get("end") or item.get("start")
-    return end.date() if isinstance(end, datetime) else end
+    """The last day an event runs, over all its repeats."""
+    return schedule_of(item).last_day()
 
 
-def first_moment(item: Item) -> datetime:
-    start = item.get("start")
-    return (
-        start
-        if isinstance(start, datetime)
-        else datetime(start.year, start.month, start.day)
-    )
+def first_moment(item: Item, today: date | None = None) -> datetime:
+    """When the event next starts (from `today`), as a naive local time for sorting."""
+    schedule = schedule_of(item)
+    occurrence = (today and schedule.next_occurrence(today)) or schedule.occurrences()[
+        0
+    ]
+    start = occurrence.start
+    if isinstance(start, datetime):
+        return start.replace(tzinfo=None)
+    return datetime(start.year, start.month, start.day)
 
 
 def sort_cards(found: list[Card], lang: str) -> list[Card]:
@@ -67,10 +70,12 @@ def sort_cards(found: list[Card], lang: str) -> list[Card]:
 
 
 def split_upcoming(found: list[Card], today: date) -> tuple[list[Card], list[Card]]:
-    """Events still running on `today` (upcoming) and those over (past, newest first)."""
+    """Events still running on `today` (by next start) and those over (newest first)."""
     upcoming = [c for c in found if last_day(c.item) >= today]
+    upcoming.sort(key=lambda c: (first_moment(c.item, today), c.item.key))
     past = [c for c in found if last_day(c.item) < today]
-    return upcoming, list(reversed(past))
+    past.sort(key=lambda c: (last_day(c.item), c.item.key), reverse=True)
+    return upcoming, past
 
 
 def in_municipality(entry: Entry, municipality: str) -> bool:

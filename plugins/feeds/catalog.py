@@ -1,0 +1,58 @@
+"""Which feeds exist and where: one list drives the writer, the Feeds page and the docs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from content.urls import url_segment
+from content.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
+
+FEEDS_PAGE = url_segment("URL path", "feeds")
+
+EVENT_FILES = {
+    "ics": "events.ics",
+    "atom": "events.atom",
+    "rss": "events.rss",
+    "jsonfeed": "events.feed.json",
+    "json": "events.json",
+}
+STORY_FILES = {
+    "atom": "stories.atom",
+    "rss": "stories.rss",
+    "jsonfeed": "stories.feed.json",
+}
+SCHEMA_PATH = "/feeds/events.schema.json"
+TOURISM_PATH = "/feeds/tourism.jsonld"
+
+
+@dataclass(frozen=True)
+class Scope:
+    """All events, or those of one municipality or one category."""
+
+    kind: str  # "all", "municipality" or "category"
+    value: str = ""
+
+    def folder(self, lang: str) -> str:
+        if self.kind == "all":
+            return f"/feeds/{lang}/"
+        return f"/feeds/{lang}/{self.kind}/{self.value}/"
+
+    def path(self, lang: str, fmt: str) -> str:
+        return self.folder(lang) + EVENT_FILES[fmt]
+
+    def includes(self, event) -> bool:
+        if self.kind == "all":
+            return True
+        return getattr(event, self.kind) == self.value
+
+
+def scopes() -> list[Scope]:
+    return [
+        Scope("all"),
+        *(Scope("municipality", m) for m in MUNICIPALITIES),
+        *(Scope("category", c) for c in EVENT_CATEGORIES),
+    ]
+
+
+def story_path(lang: str, fmt: str) -> str:
+    return f"/feeds/{lang}/{STORY_FILES[fmt]}"

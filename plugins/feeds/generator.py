@@ -1,0 +1,227 @@
+"""Pelican glue: keep the ledger, then write every feed and the Feeds page per language."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from content.imagesize import image_size
+from content.plans import PagePlan
+from i18n.catalogs import load_translations
+from i18n.jinja import rendering_language
+from pelican.generators import Generator
+
+from . import ical, jsonfeed, syndication, texts
+from .catalog import (
+    EVENT_FILES,
+    FEEDS_PAGE,
+    SCHEMA_PATH,
+    STORY_FILES,
+    Scope,
+    scopes,
+    story_path,
+)
+from .ledger import advance, dumps, loads
+from .settings import resolve
+from .syndication import FeedItem, FeedMeta
+from .views import EventView, Site, View, upcoming, views
+
+log = logging.getLogger(__name__)
+SCHEMA_FILE = Path(__file__).with_name("events.schema.json")
+
+
+class FeedsGenerator(Generator):
+    """Runs after the content generator, whose entries and planner it reads."""
+
+    def generate_context(self) -> None:
+        self.options = resolve(self.settings.get("FEEDS"))
+        self.entries = self.context["content_entries"]
+        self.planner = self.context["site_planner"]
+        self.translations_dir = self.context["translations_dir"]
+        self.languages = self.settings["I18N_LANGUAGES"].languages
+        self.site_url = self.settings["SITEURL"].rstrip("/")
+        self.ledger = self.update_ledger()
+        self.pages = [self.feeds_page(lang) for lang in self.languages]
+        for plan in self.pages:
+            plan.context.update(self.planner.frame(plan))
+        self.context["site_pages"].extend(self.pages)
+        self.context["feeds_page_urls"] = {p.lang: p.url for p in self.pages}
+
+    def update_ledger(self):
+        path = Path(self.path) / self.options["ledger"]
+        old = loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        new = advance(old, self.entries, self.settings["BUILD_TIME"])
+        if new != old:
+            path.write_text(dumps(new), encoding="utf-8")
+            log.warning("feeds: %s changed; commit it with the content", path)
+        return new
+
+    def feeds_page(self, lang: str) -> PagePlan:
+        router = self.planner.router
+        url = {x: router.listing(x, FEEDS_PAGE) for x in self.languages}
+        tr = load_translations(self.translations_dir, lang)
+        rows = [
+            {
+                "scope": scope,
+                "title": texts.scope_title(scope, tr),
+                "files": {fmt: scope.path(lang, fmt) for fmt in EVENT_FILES},
+                "webcal": webcal(self.site_url + scope.path(lang, "ics")),
+            }
+            for scope in scopes()
+        ]
+        others = [
+            {"lang": x, "page": url[x], "ics": Scope("all").path(x, "ics")}
+            for x in self.languages
+        ]
+        context = {
+            "feed_rows": rows,
+            "story_feeds": {fmt: story_path(lang, fmt) for fmt in STORY_FILES},
+            "feed_languages": others,
+            "schema_url": SCHEMA_PATH,
+        }
+        return PagePlan(
+            "feeds", url[lang], lang, url, url[self.languages[0]], context=context
+        )
+
+    def generate_output(self, writer) -> None:
+        out = Path(self.output_path)
+        count = 1
+        write(out, SCHEMA_PATH, SCHEMA_FILE.read_bytes())
+        for lang in self.languages:
+            count += LanguageFeeds(self, lang).write_all(out)
+        for plan in self.pages:
+            with rendering_language(self.translations_dir, plan.lang):
+                writer.write_file(
+                    plan.save_as,
+                    self.get_template(plan.template),
+                    self.context,
+                    url=plan.url,
+                    page=plan,
+                    **plan.context,
+                )
+        self.settings["FEEDS_WRITTEN"] = count
+        log.info("feeds: %d files", count)
+
+
+class LanguageFeeds:
+    """Every feed of one language."""
+
+    def __init__(self, owner: FeedsGenerator, lang: str):
+        self.owner = owner
+        self.lang = lang
+        self.tr = load_translations(owner.translations_dir, lang)
+        self.domain = owner.options["uid_domain"]
+        content_dir = Path(owner.path)
+        self.site = Site(
+            url=owner.site_url,
+            translate=self.tr.gettext,
+            image_size=lambda name: image_size(content_dir / "images" / name),
+            ledger=owner.ledger,
+        )
+
+    def items(self, chosen: list[View]) -> list[FeedItem]:
+        return [
+            FeedItem(v, texts.entry_title(v, self.tr), texts.entry_text(v, self.lang))
+            for v in chosen
+        ]
+
+    def meta(self, title: str, subtitle: str, path: str, page: str) -> FeedMeta:
+        return FeedMeta(
+            self.lang,
+            title,
+            subtitle,
+            self.site.url + path,
+            self.site.url + page,
+            self.owner.settings["BUILD_TIME"],
+        )
+
+    def write_all(self, out: Path) -> int:
+        planner = self.owner.planner
+        modes = planner.fallback_modes
+        every = views(planner.of_type("events"), self.lang, modes["events"], self.site)
+        soon = upcoming(every, self.owner.settings["BUILD_DATE"])
+        count = 0
+        for scope in scopes():
+            count += self.write_events(
+                out,
+                scope,
+                [e for e in every if scope.includes(e)],
+                [e for e in soon if scope.includes(e)],
+            )
+        stories = views(
+            planner.of_type("stories"), self.lang, modes["stories"], self.site
+        )
+        stories.sort(key=lambda s: (s.published, s.key), reverse=True)
+        return count + self.write_stories(out, stories)
+
+    def write_events(
+        self, out: Path, scope: Scope, every: list[EventView], soon: list[EventView]
+    ) -> int:
+        """ICS keeps past events (calendars keep them); the others list upcoming ones."""
+        title = texts.scope_title(scope, self.tr)
+        subtitle = self.tr.gettext(texts.EVENTS_SUBTITLE)
+        page = self.owner.planner.router.listing(self.lang, "events")
+
+        def meta(fmt: str) -> FeedMeta:
+            return self.meta(title, subtitle, scope.path(self.lang, fmt), page)
+
+        items = self.items(soon)
+        schema = self.site.url + SCHEMA_PATH
+        files = {
+            "ics": ical.calendar(
+                every,
+                name=title,
+                description=subtitle,
+                url=self.site.url + page,
+                uid_domain=self.domain,
+            ),
+            "atom": syndication.atom(meta("atom"), items, self.domain),
+            "rss": syndication.rss(meta("rss"), items, self.domain),
+            "jsonfeed": jsonfeed.json_feed(
+                meta("jsonfeed"), items, self.domain, schema
+            ).encode(),
+            "json": jsonfeed.events_json(
+                meta("json"), soon, self.domain, schema
+            ).encode(),
+        }
+        for fmt, data in files.items():
+            write(out, scope.path(self.lang, fmt), data)
+        return len(files)
+
+    def write_stories(self, out: Path, stories: list[View]) -> int:
+        title = self.tr.gettext(texts.STORIES_TITLE)
+        subtitle = self.tr.gettext(texts.STORIES_SUBTITLE)
+        page = self.owner.planner.router.listing(self.lang, "stories")
+        items = self.items(stories)
+        schema = self.site.url + SCHEMA_PATH
+
+        def meta(fmt: str) -> FeedMeta:
+            return self.meta(title, subtitle, story_path(self.lang, fmt), page)
+
+        write(
+            out,
+            story_path(self.lang, "atom"),
+            syndication.atom(meta("atom"), items, self.domain),
+        )
+        write(
+            out,
+            story_path(self.lang, "rss"),
+            syndication.rss(meta("rss"), items, self.domain),
+        )
+        write(
+            out,
+            story_path(self.lang, "jsonfeed"),
+            jsonfeed.json_feed(meta("jsonfeed"), items, self.domain, schema).encode(),
+        )
+        return len(STORY_FILES)
+
+
+def write(out: Path, path: str, data: bytes) -> None:
+    target = out / path.lstrip("/")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+
+
+def webcal(url: str) -> str:
+    """The subscribe link calendar apps open: the same address with webcal://."""
+    return "webcal://" + url.split("://", 1)[1]

@@ -1,0 +1,137 @@
+"""JSON Feed 1.1, and the events JSON that partners and our widgets render from."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from .syndication import FeedItem, FeedMeta, entry_id, feed_updated
+from .views import EventView
+
+JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+EVENTS_FORMAT_VERSION = 1
+
+
+def dumps(value: Any) -> str:
+    """Compact and stable: the same data always gives the same bytes."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def iso(value: datetime | date | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value.isoformat()
+
+
+def json_feed(
+    meta: FeedMeta, feed_items: list[FeedItem], uid_domain: str, schema_url: str
+) -> str:
+    items = []
+    for feed_item in feed_items:
+        view = feed_item.view
+        item: dict[str, Any] = {
+            "id": entry_id(view, uid_domain),
+            "url": view.url,
+            "title": feed_item.title,
+            "summary": feed_item.text,
+            "content_html": view.html,
+            "date_published": iso(view.created),
+            "date_modified": iso(view.updated),
+            "language": view.lang,
+        }
+        if view.image:
+            item["image"] = view.image.url
+        if isinstance(view, EventView):
+            item["tags"] = [view.category_label, view.municipality_name]
+            item["_kronoberg_event"] = {"about": schema_url, **event_times(view)}
+        items.append(item)
+    return dumps(
+        {
+            "version": JSON_FEED_VERSION,
+            "title": meta.title,
+            "description": meta.subtitle,
+            "home_page_url": meta.page_url,
+            "feed_url": meta.self_url,
+            "language": meta.lang,
+            "items": items,
+        }
+    )
+
+
+def event_times(view: EventView) -> dict[str, Any]:
+    first = view.occurrences[0] if view.occurrences else None
+    return {
+        "start": iso(first.start) if first else None,
+        "end": iso(first.end) if first else None,
+        "all_day": view.schedule.all_day,
+        "timezone": view.schedule.timezone,
+    }
+
+
+def event_record(view: EventView, uid_domain: str) -> dict[str, Any]:
+    """One event with everything a partner needs to show it themselves."""
+    price = view.price
+    return {
+        "id": f"{view.key}@{uid_domain}",
+        "key": view.key,
+        "language": view.lang,
+        "title": view.title,
+        "summary": view.summary,
+        **event_times(view),
+        "occurrences": [
+            {"start": iso(o.start), "end": iso(o.end)} for o in view.occurrences
+        ],
+        "status": view.status,
+        "previous_start": iso(view.aware_previous_start()),
+        "venue": view.venue,
+        "address": view.address,
+        "municipality": {"id": view.municipality, "name": view.municipality_name},
+        "coordinates": (
+            {"lat": view.coordinates.latitude, "lon": view.coordinates.longitude}
+            if view.coordinates
+            else None
+        ),
+        "category": {"id": view.category, "label": view.category_label},
+        "price": {
+            "free": price.free,
+            "min": price.low,
+            "max": price.high if price.high is not None else price.low,
+            "currency": "SEK",
+            "note": view.price_note,
+        },
+        "booking_url": view.booking_url,
+        "organizer": view.organizer,
+        "image": (
+            {
+                "url": view.image.url,
+                "width": view.image.width,
+                "height": view.image.height,
+                "alt": view.image.alt,
+            }
+            if view.image
+            else None
+        ),
+        "url": view.url,
+        "translations": view.translations,
+        "updated": iso(view.updated),
+        "sequence": view.sequence,
+    }
+
+
+def events_json(
+    meta: FeedMeta, views: list[EventView], uid_domain: str, schema_url: str
+) -> str:
+    return dumps(
+        {
+            "$schema": schema_url,
+            "version": EVENTS_FORMAT_VERSION,
+            "language": meta.lang,
+            "title": meta.title,
+            "url": meta.page_url,
+            "updated": iso(feed_updated(views, meta)),
+            "events": [event_record(v, uid_domain) for v in views],
+        }
+    )

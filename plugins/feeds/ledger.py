@@ -1,0 +1,92 @@
+"""When each item last changed, and each event's SEQUENCE, kept in a committed file.
+
+Feeds need facts that a static build cannot see in the content alone: when an item was
+first published and last changed (Atom `updated`, iCalendar DTSTAMP), and how often an
+event's time, place or status changed (iCalendar SEQUENCE, so calendar apps replace the old
+version). The ledger remembers a fingerprint of each item; a build that finds a different
+fingerprint moves the record on, dated by the build time (SOURCE_DATE_EPOCH when set).
+Pure: the caller reads and writes the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+# Facts whose change makes subscribers' calendars update the event (RFC 5545 SEQUENCE).
+SCHEDULE_FIELDS = (
+    "start",
+    "end",
+    "timezone",
+    "repeat",
+    "repeat_until",
+    "repeat_count",
+    "repeat_except",
+    "venue",
+    "address",
+    "municipality",
+    "coordinates",
+    "status",
+    "previous_start",
+)
+
+
+@dataclass(frozen=True)
+class Record:
+    created: str
+    updated: str
+    content: str
+    schedule: str | None = None
+    sequence: int = 0
+
+
+def digest(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def content_fingerprint(entry) -> str:
+    """Everything a reader sees of the item, in every language."""
+    return digest(
+        {lang: [item.fields, item.body] for lang, item in sorted(entry.items.items())}
+    )
+
+
+def schedule_fingerprint(entry) -> str | None:
+    if entry.type != "events":
+        return None
+    fields = entry.source.fields
+    return digest({name: fields.get(name) for name in SCHEDULE_FIELDS})
+
+
+def advance(
+    ledger: dict[str, Record], entries: dict, now: datetime
+) -> dict[str, Record]:
+    """The ledger after this build: new items recorded, changed ones moved on."""
+    stamp = now.isoformat()
+    result: dict[str, Record] = {}
+    for key, entry in sorted(entries.items()):
+        content, schedule = content_fingerprint(entry), schedule_fingerprint(entry)
+        old = ledger.get(key)
+        if old is None:
+            result[key] = Record(stamp, stamp, content, schedule, 0)
+        elif old.content == content and old.schedule == schedule:
+            result[key] = old
+        else:
+            moved = old.schedule is not None and old.schedule != schedule
+            result[key] = Record(
+                old.created, stamp, content, schedule, old.sequence + int(moved)
+            )
+    return result
+
+
+def dumps(ledger: dict[str, Record]) -> str:
+    body = {key: asdict(record) for key, record in sorted(ledger.items())}
+    return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
+
+
+def loads(text: str) -> dict[str, Record]:
+    return {key: Record(**value) for key, value in json.loads(text).items()}

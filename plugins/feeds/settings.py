@@ -1,0 +1,27 @@
+"""The FEEDS settings block."""
+
+from __future__ import annotations
+
+from typing import Any
+
+DEFAULTS: dict[str, Any] = {
+    # Right-hand side of every iCalendar UID and tag: URI. Never change it once
+    # published: calendar apps would see every event as new.
+    "uid_domain": "events.destination-smaland.kronoberg",
+    # The ledger of created/updated times and SEQUENCE numbers, relative to PATH.
+    "ledger": "ledger.json",
+}
+
+
+class FeedsSettingsError(ValueError):
+    """A FEEDS block that cannot work; the message names the key."""
+
+
+def resolve(block: dict[str, Any] | None) -> dict[str, Any]:
+    block = dict(block or {})
+    unknown = sorted(set(block) - set(DEFAULTS))
+    if unknown:
+        raise FeedsSettingsError(
+            f"FEEDS: unknown key(s) {', '.join(unknown)}; known: {', '.join(DEFAULTS)}"
+        )
+    return {**DEFAULTS, **block}

@@ -1,0 +1,108 @@
+"""Every feed of the real site parses with real parsers and says what partners need."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import feedparser
+import icalendar
+import jsonschema
+import pytest
+from conftest import LANGUAGES, ROOT, build
+
+SCHEMA = json.loads((ROOT / "plugins/feeds/events.schema.json").read_text())
+JSON_FEED_REQUIRED = {"version", "title", "items"}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("feeds") / "output"
+    content = tmp_path_factory.mktemp("content") / "content"
+    import shutil
+
+    shutil.copytree(ROOT / "content", content)  # the ledger may be written
+    return build(content, out)
+
+
+def feed_files(site: Path, suffix: str) -> list[Path]:
+    return sorted(site.glob(f"feeds/**/*{suffix}"))
+
+
+def test_there_is_a_full_set_per_language_municipality_and_category(site):
+    for lang in LANGUAGES:
+        folders = {
+            p.parent.relative_to(site / "feeds" / lang).as_posix()
+            for p in (site / "feeds" / lang).rglob("events.ics")
+        }
+        assert len(folders) == 1 + 8 + 9
+    assert len(feed_files(site, ".ics")) == len(LANGUAGES) * 18
+
+
+@pytest.mark.parametrize("suffix", [".atom", ".rss"])
+def test_atom_and_rss_parse_cleanly_with_unique_ids(site, suffix):
+    for path in feed_files(site, suffix):
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, (path, feed.get("bozo_exception"))
+        assert feed.version == ("atom10" if suffix == ".atom" else "rss20")
+        ids = [e.id for e in feed.entries]
+        assert len(ids) == len(set(ids)), path
+        lang = path.relative_to(site / "feeds").parts[0]
+        assert feed.feed.language == lang
+        for entry in feed.entries:
+            assert entry.link.startswith("http"), path
+            assert entry.id.startswith("tag:")
+
+
+def test_atom_feeds_have_self_link_updated_and_absolute_links(site):
+    feed = feedparser.parse((site / "feeds/en/events.atom").read_bytes())
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links["self"].endswith("/feeds/en/events.atom")
+    assert links["alternate"].endswith("/en/events/")
+    assert feed.feed.updated
+    assert len(feed.entries) >= 15
+    assert all(e.updated and e.published for e in feed.entries)
+    assert 'src="/' not in (site / "feeds/en/stories.atom").read_text()
+
+
+def test_calendars_parse_with_timezone_and_no_component_errors(site):
+    for path in feed_files(site, ".ics"):
+        cal = icalendar.Calendar.from_ical(path.read_bytes())
+        assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")][0] == "Europe/Stockholm"
+        assert cal["REFRESH-INTERVAL"].dt == timedelta(hours=12)
+        assert str(cal["NAME"])
+        uids = []
+        for event in cal.walk("VEVENT"):
+            assert event.errors == [], (path, event.errors)
+            for name in ("UID", "DTSTAMP", "DTSTART", "SUMMARY", "URL", "SEQUENCE"):
+                assert name in event, (path, name)
+            uids.append(str(event["UID"]))
+        assert len(uids) == len(set(uids))
+
+
+def test_json_feeds_are_json_feed_1_1(site):
+    for path in feed_files(site, ".feed.json"):
+        feed = json.loads(path.read_text())
+        assert feed["version"] == "https://jsonfeed.org/version/1.1"
+        assert JSON_FEED_REQUIRED <= set(feed)
+        assert feed["feed_url"].endswith(path.relative_to(site).as_posix())
+        for item in feed["items"]:
+            assert item["id"] and item["url"].startswith("http")
+            datetime.fromisoformat(item["date_modified"])
+
+
+def test_events_json_matches_its_committed_schema(site):
+    validator = jsonschema.Draft202012Validator(
+        SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+    files = [p for p in feed_files(site, "events.json")]
+    assert len(files) == len(LANGUAGES) * 18
+    for path in files:
+        data = json.loads(path.read_text())
+        errors = sorted(validator.iter_errors(data), key=str)
+        assert errors == [], (path, errors[:3])
+    everything = json.loads((site / "feeds/sv/events.json").read_text())
+    assert len(everything["events"]) >= 15  # upcoming on the tests' build date
+    published = json.loads((site / "feeds/events.schema.json").read_text())
+    assert published == SCHEMA
