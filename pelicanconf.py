@@ -10,7 +10,15 @@ OUTPUT_PATH = "output"
 
 PLUGIN_PATHS = ["plugins"]
 # Order matters: settings first, then content, then what reads the planned pages.
-PLUGINS = ["builddate", "i18n", "content", "feeds", "sitemap", "atomic_output"]
+PLUGINS = [
+    "builddate",
+    "i18n",
+    "content",
+    "events",
+    "feeds",
+    "sitemap",
+    "atomic_output",
+]
 
 # The site's languages, the first is the default (served at /). Adding one is this
 # list plus a catalog: `invoke i18n-init --lang fi`.

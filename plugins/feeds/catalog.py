@@ -54,5 +54,9 @@ def scopes() -> list[Scope]:
     ]
 
 
+def single_event_path(lang: str, key: str) -> str:
+    return f"/feeds/{lang}/event/{key}.ics"
+
+
 def story_path(lang: str, fmt: str) -> str:
     return f"/feeds/{lang}/{STORY_FILES[fmt]}"

@@ -11,14 +11,16 @@ from i18n.catalogs import load_translations
 from i18n.jinja import rendering_language
 from pelican.generators import Generator
 
-from . import ical, jsonfeed, syndication, texts
+from . import ical, jsonfeed, syndication, texts, tourism
 from .catalog import (
     EVENT_FILES,
     FEEDS_PAGE,
     SCHEMA_PATH,
     STORY_FILES,
+    TOURISM_PATH,
     Scope,
     scopes,
+    single_event_path,
     story_path,
 )
 from .ledger import advance, dumps, loads
@@ -87,6 +89,15 @@ class FeedsGenerator(Generator):
         out = Path(self.output_path)
         count = 1
         write(out, SCHEMA_PATH, SCHEMA_FILE.read_bytes())
+        images = Path(self.path) / "images"
+        document = tourism.export(
+            self.entries,
+            self.site_url,
+            lambda name: image_size(images / name),
+            self.settings["BUILD_DATE"],
+        )
+        write(out, TOURISM_PATH, document.encode())
+        count += 1
         for lang in self.languages:
             count += LanguageFeeds(self, lang).write_all(out)
         for plan in self.pages:
@@ -148,6 +159,7 @@ class LanguageFeeds:
                 [e for e in every if scope.includes(e)],
                 [e for e in soon if scope.includes(e)],
             )
+        count += self.write_single_events(out, every)
         stories = views(
             planner.of_type("stories"), self.lang, modes["stories"], self.site
         )
@@ -187,6 +199,20 @@ class LanguageFeeds:
         for fmt, data in files.items():
             write(out, scope.path(self.lang, fmt), data)
         return len(files)
+
+    def write_single_events(self, out: Path, events: list[EventView]) -> int:
+        """One calendar file per event page, for its "Add to my calendar" button."""
+        own = [e for e in events if e.lang == self.lang]
+        for event in own:
+            data = ical.calendar(
+                [event],
+                name=event.title,
+                description=event.summary,
+                url=event.url,
+                uid_domain=self.domain,
+            )
+            write(out, single_event_path(self.lang, event.key), data)
+        return len(own)
 
     def write_stories(self, out: Path, stories: list[View]) -> int:
         title = self.tr.gettext(texts.STORIES_TITLE)

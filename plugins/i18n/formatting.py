@@ -57,6 +57,14 @@ def kronor_range(low: int, high: int, lang: str) -> str:
     return text.replace(high_text, f"{format_decimal(low, locale=lang)}–{high_text}", 1)
 
 
+def weekday_name(value: date, lang: str) -> str:
+    return format_date(value, "EEEE", locale=lang)
+
+
+def weekday_short(value: date, lang: str) -> str:
+    return format_date(value, "EEE", locale=lang)
+
+
 def number(value: int | float | Decimal, lang: str) -> str:
     return format_decimal(value, locale=lang)
 

@@ -57,6 +57,8 @@ FILTERS = {
     "kronor": formatting.kronor,
     "kronor_range": formatting.kronor_range,
     "number": formatting.number,
+    "weekday_name": formatting.weekday_name,
+    "weekday_short": formatting.weekday_short,
     "language_name": formatting.language_name,
     "language_in": formatting.language_in,
 }

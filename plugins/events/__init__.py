@@ -1,0 +1,37 @@
+"""Event pages: listings per municipality and category, a month calendar, JSON-LD."""
+
+from __future__ import annotations
+
+from content.rules import schedule_of
+from i18n.jinja import translate
+from jinja2 import pass_context
+from pelican import signals
+
+from . import jsonld
+from .describe import schedule_text
+from .generator import EventPagesGenerator
+
+
+@pass_context
+def structured_data(context, item):
+    """JSON-LD for an item page (events, destinations, packages)."""
+    return jsonld.for_item(item, context["SITEURL"].rstrip("/"), context["today"])
+
+
+def event_schedule(item, lang: str) -> str:
+    """When an event happens, in words: its repeats and exceptions included."""
+    return schedule_text(schedule_of(item), lang, translate)
+
+
+def install(generator) -> None:
+    generator.env.globals["structured_data"] = structured_data
+    generator.env.globals["event_schedule"] = event_schedule
+
+
+def get_generators(pelican):
+    return EventPagesGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
+    signals.generator_init.connect(install)

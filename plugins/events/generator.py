@@ -1,0 +1,63 @@
+"""Pelican glue: plan the extra event pages, check reserved slugs, render."""
+
+from __future__ import annotations
+
+from content.errors import ContentError, ContentValidationError
+from i18n.catalogs import load_translations
+from i18n.jinja import rendering_language
+from pelican.generators import Generator
+
+from .pages import EventPages
+
+
+class EventPagesGenerator(Generator):
+    """Runs after the content generator; adds its pages to the site's page list."""
+
+    def generate_context(self) -> None:
+        planner = self.context["site_planner"]
+        self.translations_dir = self.context["translations_dir"]
+        languages = self.settings["I18N_LANGUAGES"].languages
+
+        def translate(lang: str, message: str) -> str:
+            return load_translations(self.translations_dir, lang).gettext(message)
+
+        pages = EventPages(planner, languages, translate, self.settings["BUILD_DATE"])
+        check_reserved_slugs(pages, languages)
+        self.plans = pages.plans()
+        for plan in self.plans:
+            plan.context.update(planner.frame(plan))
+        for plan in self.context["site_pages"]:
+            if plan.template == "listing" and plan.section == "events":
+                plan.context["event_filters"] = pages.filters(plan.lang)
+        self.context["site_pages"].extend(self.plans)
+
+    def generate_output(self, writer) -> None:
+        for plan in self.plans:
+            with rendering_language(self.translations_dir, plan.lang):
+                writer.write_file(
+                    plan.save_as,
+                    self.get_template(plan.template),
+                    self.context,
+                    url=plan.url,
+                    page=plan,
+                    **plan.context,
+                )
+
+
+def check_reserved_slugs(pages: EventPages, languages) -> None:
+    """An event file may not take a folder name the event pages use."""
+    errors = []
+    for entry in pages.planner.of_type("events"):
+        for item in entry.items.values():
+            if item.slug in pages.reserved_slugs(item.lang):
+                errors.append(
+                    ContentError(
+                        item.path,
+                        1,
+                        "file",
+                        f"the name {item.slug!r} is taken by the events pages",
+                        "rename the file (the file name is the URL)",
+                    )
+                )
+    if errors:
+        raise ContentValidationError(errors)

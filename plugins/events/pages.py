@@ -1,0 +1,162 @@
+"""Event pages beyond the item pages: per municipality, per category, month by month."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from content.listings import split_upcoming
+from content.plans import PagePlan, SitePlanner
+from content.rules import schedule_of
+from content.urls import url_segment
+from content.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
+from pelican.utils import slugify
+
+from .calendar import month_grid, months_between, place
+from .describe import month_title
+
+SEGMENT_MUNICIPALITIES = "municipalities"
+SEGMENT_CATEGORIES = url_segment("URL path", "categories")
+SEGMENT_CALENDAR = url_segment("URL path", "calendar")
+
+
+@dataclass
+class EventPages:
+    planner: SitePlanner
+    languages: tuple[str, ...]
+    translate: object  # (lang, message) -> str
+    today: date
+
+    @property
+    def router(self):
+        return self.planner.router
+
+    def base(self, lang: str, segment: str) -> str:
+        return f"{self.router.listing(lang, 'events')}{self.router.segment(lang, segment)}/"
+
+    def category_slug(self, lang: str, category: str) -> str:
+        label = self.translate(lang, EVENT_CATEGORIES[category])
+        return slugify(label, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])
+
+    def municipality_url(self, lang: str, municipality: str) -> str:
+        return f"{self.base(lang, SEGMENT_MUNICIPALITIES)}{municipality}/"
+
+    def category_url(self, lang: str, category: str) -> str:
+        return f"{self.base(lang, SEGMENT_CATEGORIES)}{self.category_slug(lang, category)}/"
+
+    def month_url(self, lang: str, month: date) -> str:
+        return f"{self.base(lang, SEGMENT_CALENDAR)}{month:%Y-%m}/"
+
+    def reserved_slugs(self, lang: str) -> set[str]:
+        return {
+            self.router.segment(lang, s)
+            for s in (SEGMENT_MUNICIPALITIES, SEGMENT_CATEGORIES, SEGMENT_CALENDAR)
+        }
+
+    def months(self) -> list[date]:
+        days = [
+            d
+            for entry in self.planner.of_type("events")
+            for o in schedule_of(entry.source).occurrences()
+            for d in (o.first_day, o.last_day)
+        ]
+        return months_between(min(days), max(days)) if days else []
+
+    def filters(self, lang: str) -> dict:
+        """Links from every events page to the other ways of browsing events."""
+        months = self.months()
+        current = date(self.today.year, self.today.month, 1)
+        start = current if current in months else (months[0] if months else None)
+        return {
+            "municipalities": [
+                (MUNICIPALITIES[m], self.municipality_url(lang, m))
+                for m in MUNICIPALITIES
+            ],
+            "categories": [
+                (self.translate(lang, EVENT_CATEGORIES[c]), self.category_url(lang, c))
+                for c in EVENT_CATEGORIES
+            ],
+            "calendar_url": self.month_url(lang, start) if start else None,
+        }
+
+    def plan(self, template: str, url_for, lang: str, context: dict) -> PagePlan:
+        alternates = {x: url_for(x) for x in self.languages}
+        return PagePlan(
+            template,
+            alternates[lang],
+            lang,
+            alternates,
+            alternates[self.languages[0]],
+            section="events",
+            context=context,
+        )
+
+    def filtered(self, lang: str, kind: str, value: str) -> PagePlan:
+        entries = [
+            e for e in self.planner.of_type("events") if self.matches(e, kind, value)
+        ]
+        upcoming, _past = split_upcoming(
+            self.planner.cards("events", lang, entries), self.today
+        )
+        url_for = (
+            (lambda x: self.municipality_url(x, value))
+            if kind == "municipality"
+            else (lambda x: self.category_url(x, value))
+        )
+        label = (
+            MUNICIPALITIES[value]
+            if kind == "municipality"
+            else self.translate(lang, EVENT_CATEGORIES[value])
+        )
+        context = {
+            "filter_kind": kind,
+            "filter_value": value,
+            "filter_label": label,
+            "upcoming": upcoming,
+            "event_filters": self.filters(lang),
+        }
+        return self.plan("events_filtered", url_for, lang, context)
+
+    @staticmethod
+    def matches(entry, kind: str, value: str) -> bool:
+        field = "municipality" if kind == "municipality" else "category"
+        return entry.source.get(field) == value
+
+    def month(self, lang: str, first: date, months: list[date]) -> PagePlan:
+        cards = self.planner.cards("events", lang)
+        placed = place([(c, schedule_of(c.item).occurrences()) for c in cards])
+        grid = month_grid(first, placed)
+        index = months.index(first)
+        context = {
+            "month": grid,
+            "month_title": month_title(first, lang),
+            "previous_month": (
+                (
+                    month_title(months[index - 1], lang),
+                    self.month_url(lang, months[index - 1]),
+                )
+                if index > 0
+                else None
+            ),
+            "next_month": (
+                (
+                    month_title(months[index + 1], lang),
+                    self.month_url(lang, months[index + 1]),
+                )
+                if index + 1 < len(months)
+                else None
+            ),
+            "event_filters": self.filters(lang),
+        }
+        return self.plan(
+            "events_month", lambda x: self.month_url(x, first), lang, context
+        )
+
+    def plans(self) -> list[PagePlan]:
+        months = self.months()
+        found = []
+        for lang in self.languages:
+            found += [self.filtered(lang, "municipality", m) for m in MUNICIPALITIES]
+            found += [self.filtered(lang, "category", c) for c in EVENT_CATEGORIES]
+            found += [self.month(lang, m, months) for m in months]
+        return found
