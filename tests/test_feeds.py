@@ -37,7 +37,8 @@ def test_there_is_a_full_set_per_language_municipality_and_category(site):
             for p in (site / "feeds" / lang).rglob("events.ics")
         }
         assert len(folders) == 1 + 8 + 9
-    assert len(feed_files(site, ".ics")) == len(LANGUAGES) * 18
+    subscriptions = [p for p in feed_files(site, ".ics") if p.name == "events.ics"]
+    assert len(subscriptions) == len(LANGUAGES) * 18
 
 
 @pytest.mark.parametrize("suffix", [".atom", ".rss"])
@@ -69,7 +70,8 @@ def test_atom_feeds_have_self_link_updated_and_absolute_links(site):
 def test_calendars_parse_with_timezone_and_no_component_errors(site):
     for path in feed_files(site, ".ics"):
         cal = icalendar.Calendar.from_ical(path.read_bytes())
-        assert [tz["TZID"] for tz in cal.walk("VTIMEZONE")][0] == "Europe/Stockholm"
+        zones = [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")]
+        assert "Europe/Stockholm" in zones
         assert cal["REFRESH-INTERVAL"].dt == timedelta(hours=12)
         assert str(cal["NAME"])
         uids = []
@@ -85,7 +87,7 @@ def test_json_feeds_are_json_feed_1_1(site):
     for path in feed_files(site, ".feed.json"):
         feed = json.loads(path.read_text())
         assert feed["version"] == "https://jsonfeed.org/version/1.1"
-        assert JSON_FEED_REQUIRED <= set(feed)
+        assert set(feed) >= JSON_FEED_REQUIRED
         assert feed["feed_url"].endswith(path.relative_to(site).as_posix())
         for item in feed["items"]:
             assert item["id"] and item["url"].startswith("http")
