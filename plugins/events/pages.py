@@ -20,6 +20,13 @@ SEGMENT_CATEGORIES = url_segment("URL path", "categories")
 SEGMENT_CALENDAR = url_segment("URL path", "calendar")
 
 
+LONG_RUN_DAYS = 7
+
+
+def is_long(occurrence) -> bool:
+    return (occurrence.last_day - occurrence.first_day).days >= LONG_RUN_DAYS
+
+
 @dataclass
 class EventPages:
     planner: SitePlanner
@@ -124,11 +131,22 @@ class EventPages:
 
     def month(self, lang: str, first: date, months: list[date]) -> PagePlan:
         cards = self.planner.cards("events", lang)
-        placed = place([(c, schedule_of(c.item).occurrences()) for c in cards])
-        grid = month_grid(first, placed)
+        timed = [(c, schedule_of(c.item).occurrences()) for c in cards]
+        # Exhibitions and other long runs would fill every cell: list them once instead.
+        short = [(c, [o for o in occ if not is_long(o)]) for c, occ in timed]
+        last = month_grid(first, {}).weeks[-1][-1].day
+        ongoing = [
+            c
+            for c, occ in timed
+            if any(
+                is_long(o) and o.first_day <= last and o.last_day >= first for o in occ
+            )
+        ]
+        grid = month_grid(first, place(short))
         index = months.index(first)
         context = {
             "month": grid,
+            "ongoing": ongoing,
             "month_title": month_title(first, lang),
             "previous_month": (
                 (
