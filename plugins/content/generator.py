@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from functools import cache
 from pathlib import Path
 
 import markdown
@@ -42,6 +43,7 @@ class ContentGenerator(Generator):
         if errors:
             raise ContentValidationError(errors)
 
+        @cache
         def segment_for(lang: str, name: str) -> str:
             return load_translations(translations_dir, lang).pgettext(URL_CONTEXT, name)
 

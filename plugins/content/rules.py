@@ -17,6 +17,13 @@ MAX_REPEAT_SPAN = timedelta(days=3 * 366)
 
 def schedule_of(item: Item) -> Schedule:
     """The event's schedule from its (already validated) fields."""
+    cached = item.__dict__.get("_schedule")
+    if cached is None:
+        cached = item.__dict__["_schedule"] = _schedule(item)
+    return cached
+
+
+def _schedule(item: Item) -> Schedule:
     repeat = None
     if item.get("repeat"):
         repeat = Repeat(

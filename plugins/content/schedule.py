@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import MONTHLY, WEEKLY, rrule
@@ -97,6 +98,9 @@ class Schedule:
         )
 
     def occurrences(self) -> list[Occurrence]:
+        return list(_occurrences(self))
+
+    def _expand(self) -> list[Occurrence]:
         found = []
         for local in self.local_starts():
             end = local + self.duration
@@ -128,3 +132,9 @@ class Schedule:
 
     def last_day(self) -> date:
         return self.occurrences()[-1].last_day
+
+
+@cache
+def _occurrences(schedule: Schedule) -> tuple[Occurrence, ...]:
+    """Schedules are immutable, so each is expanded once per process."""
+    return tuple(schedule._expand())

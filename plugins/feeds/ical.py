@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import (
@@ -29,9 +30,20 @@ REFRESH = timedelta(hours=12)
 
 
 def calendar(
-    events: list[EventView], *, name: str, description: str, url: str, uid_domain: str
+    events: list[EventView],
+    *,
+    name: str,
+    description: str,
+    url: str,
+    uid_domain: str,
+    cache: dict[tuple[str, str], bytes] | None = None,
 ) -> bytes:
-    """A subscribable calendar: one VEVENT per event, VTIMEZONEs for the zones used."""
+    """A subscribable calendar: one VEVENT per event, VTIMEZONEs for the zones used.
+
+    An event sits in many calendars (all, its municipality, its category): `cache` keeps
+    each VEVENT's bytes so it is serialised once per language.
+    """
+    cache = {} if cache is None else cache
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
@@ -47,18 +59,31 @@ def calendar(
     cal.add("x-wr-timezone", "Europe/Stockholm")
     zones = sorted({e.schedule.timezone for e in events} | {STOCKHOLM})
     first, last = years_covered(events)
-    for zone in zones:
-        if zone == STOCKHOLM:
-            cal.add_component(stockholm())
-        else:  # transitions for the years the events span only
-            cal.add_component(
-                Timezone.from_tzinfo(
-                    ZoneInfo(zone), zone, first_date=first, last_date=last
-                )
-            )
-    for event in events:
-        cal.add_component(vevent(event, uid_domain))
-    return cal.to_ical()
+    wrapper = cal.to_ical()
+    body = b"".join(timezone_bytes(zone, first, last) for zone in zones)
+    body += b"".join(event_bytes(event, uid_domain, cache) for event in events)
+    end = b"END:VCALENDAR\r\n"
+    return wrapper[: -len(end)] + body + end
+
+
+@lru_cache(maxsize=64)
+def timezone_bytes(zone: str, first: date, last: date) -> bytes:
+    if zone == STOCKHOLM:
+        return stockholm().to_ical()
+    # Other zones: transitions for the years the events span only.
+    component = Timezone.from_tzinfo(
+        ZoneInfo(zone), zone, first_date=first, last_date=last
+    )
+    return component.to_ical()
+
+
+def event_bytes(
+    event: EventView, uid_domain: str, cache: dict[tuple[str, str], bytes]
+) -> bytes:
+    key = (event.key, event.lang)
+    if key not in cache:
+        cache[key] = vevent(event, uid_domain).to_ical()
+    return cache[key]
 
 
 def stockholm() -> Timezone:
