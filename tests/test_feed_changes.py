@@ -75,6 +75,10 @@ def test_cancelled_event_is_cancelled_in_every_format(tmp_path):
     assert jf["items"][0]["title"] == "Abgesagt: Sommarkonsert"
     data = json.loads((out / "feeds/sv/events.json").read_text())
     assert data["events"][0]["status"] == "cancelled"
+    page = (out / "evenemang/konsert/index.html").read_text()
+    ld = json.loads(page.split('type="application/ld+json">')[1].split("</script>")[0])
+    assert ld["eventStatus"] == "https://schema.org/EventCancelled"
+    assert '<strong class="status">Inställt</strong>' in page
 
 
 def test_weekly_market_expands_across_dst_with_exceptions(tmp_path):

@@ -13,7 +13,10 @@ import pytest
 from conftest import LANGUAGES, ROOT, build
 
 SCHEMA = json.loads((ROOT / "plugins/feeds/events.schema.json").read_text())
-JSON_FEED_REQUIRED = {"version", "title", "items"}
+JSON_FEED_SCHEMA = json.loads(
+    (ROOT / "tests/schemas/jsonfeed-1.1.schema.json").read_text()
+)
+JSON_FEED_REQUIRED = {"version", "title", "items", "feed_url", "home_page_url"}
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +87,13 @@ def test_calendars_parse_with_timezone_and_no_component_errors(site):
 
 
 def test_json_feeds_are_json_feed_1_1(site):
+    validator = jsonschema.Draft202012Validator(
+        JSON_FEED_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
     for path in feed_files(site, ".feed.json"):
         feed = json.loads(path.read_text())
-        assert feed["version"] == "https://jsonfeed.org/version/1.1"
+        errors = sorted(validator.iter_errors(feed), key=str)
+        assert errors == [], (path, errors[:3])
         assert set(feed) >= JSON_FEED_REQUIRED
         assert feed["feed_url"].endswith(path.relative_to(site).as_posix())
         for item in feed["items"]:
