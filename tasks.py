@@ -20,17 +20,34 @@ PORT = int(os.environ.get("PORT", "8000"))
 PYBABEL = f"{sys.executable} -m babel.messages.frontend"
 
 
-@task(name="build")
-def build_site(c, publish=False):
+GATES = ("links", "html", "accessibility")
+
+
+@task(
+    name="build",
+    help={
+        "publish": "use publishconf.py (absolute URLs from SITE_URL)",
+        "check": "run the quality gates before the new site replaces output/",
+    },
+)
+def build_site(c, publish=False, check=False):
     """Build the whole site into output/ (swapped in only when the build succeeds)."""
     settings = "publishconf.py" if publish else "pelicanconf.py"
-    sys.exit(build.run(ROOT / settings))
+    sys.exit(build.run(ROOT / settings, gates=GATES if check else ()))
 
 
-@task
-def check(c):
-    """Validate all content files (fast; writes nothing) and list what is untranslated."""
-    sys.exit(content_status.check(ROOT))
+@task(
+    help={
+        "fast": "only validate the content files (about a second; builds nothing)",
+        "every_page": "run axe-core on every page, not two of each kind per language",
+    }
+)
+def check(c, fast=False, every_page=False):
+    """Validate content, build, and run the quality gates (HTML, links, accessibility)."""
+    code = content_status.check(ROOT)
+    if code or fast:
+        sys.exit(code)
+    sys.exit(build.run(ROOT / "pelicanconf.py", gates=GATES, every_page=every_page))
 
 
 @task
@@ -68,11 +85,11 @@ def livereload(c):
 
 @task
 def publish(c):
-    """Build with publishconf.py (absolute URLs) and rsync output/ to $PUBLISH_TARGET."""
+    """Build with publishconf.py, run the gates, then rsync output/ to $PUBLISH_TARGET."""
     target = os.environ.get("PUBLISH_TARGET")
     if not target:
         sys.exit("publish: set PUBLISH_TARGET (rsync destination, user@host:/path)")
-    code = build.run(ROOT / "publishconf.py")
+    code = build.run(ROOT / "publishconf.py", gates=GATES)
     if code:
         sys.exit(code)
     c.run(f"rsync -az --delete-after {ROOT / 'output'}/ {target}/")
@@ -96,7 +113,7 @@ def new(c, type, lang="sv", title="", key=""):
     except scaffold.ScaffoldError as exc:
         sys.exit(f"new: {exc}")
     print(
-        f"Created {path.relative_to(ROOT)} — fill in the fields, then run ./dev check"
+        f"Created {path.relative_to(ROOT)} — fill in the fields, then run ./dev check --fast"
     )
 
 

@@ -22,9 +22,14 @@ def redirect_output(pelican) -> None:
 
 
 def swap_in(pelican) -> None:
+    """Swap now, or leave the finished staging folder for the caller to check first."""
     staging, output = _targets.pop(id(pelican))
-    publish(staging, output)
-    pelican.output_path = str(output)
+    if pelican.settings.get("ATOMIC_OUTPUT_SWAP", True):
+        publish(staging, output)
+        pelican.output_path = str(output)
+    else:
+        staging.mkdir(parents=True, exist_ok=True)
+        pelican.settings["ATOMIC_OUTPUT_STAGING"] = str(staging)
 
 
 def register() -> None:

@@ -16,6 +16,9 @@ IMAGE_LINK = re.compile(r"\{image\}([^\s)\]\"']*)")
 MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]*)")
 ATX_HEADING = re.compile(r"^(#{1,6})\s")
 FENCE = re.compile(r"^(```|~~~)")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*):")
+SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
 def body_lines(item: Item) -> Iterator[tuple[int, str]]:
@@ -69,6 +72,19 @@ def check_body(
                         "body",
                         f"links to an unknown key {match[1]!r}",
                         "use the key: field of an existing item, e.g. {key}kosta-glasbruk",
+                    )
+                )
+        for match in LINK_TARGET.finditer(line):
+            target = match[1] or match[2]
+            scheme = SCHEME.match(target)
+            if scheme and scheme[1].lower() not in SAFE_SCHEMES:
+                errors.append(
+                    ContentError(
+                        item.path,
+                        number,
+                        "body",
+                        f"links to a {scheme[1].lower()}: address",
+                        "use https://, mailto: or tel: links, or {key}… for our pages",
                     )
                 )
         for match in MARKDOWN_IMAGE.finditer(line):

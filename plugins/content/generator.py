@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import logging
-from functools import cache
 from pathlib import Path
 
 import markdown
-from i18n.catalogs import load_translations
 from i18n.jinja import rendering_language
 from pelican.generators import Generator
 
 from .body import resolve_links
 from .errors import ContentValidationError
-from .loader import find_images, find_sources
 from .plans import PagePlan, SitePlanner
 from .settings import resolve
-from .urls import URL_CONTEXT, Router
-from .validate import build_entries
+from .site import load_site
 
 log = logging.getLogger(__name__)
 
@@ -36,21 +32,11 @@ class ContentGenerator(Generator):
             translations_dir = Path(self.settings["I18N_TRANSLATIONS_PATH"])
         self.translations_dir = translations_dir
 
-        sources, errors = find_sources(content_dir, languages.languages)
-        images = find_images(content_dir)
-        entries, more_errors = build_entries(sources, languages.languages, images)
-        errors += more_errors
+        entries, errors, router = load_site(
+            content_dir, languages.languages, translations_dir
+        )
         if errors:
             raise ContentValidationError(errors)
-
-        @cache
-        def segment_for(lang: str, name: str) -> str:
-            return load_translations(translations_dir, lang).pgettext(URL_CONTEXT, name)
-
-        router = Router(languages.default, segment_for)
-        for entry in entries.values():
-            for item in entry.items.values():
-                item.url = router.item(item)
         render_bodies(entries, options["markdown_extensions"])
 
         planner = SitePlanner(
@@ -95,6 +81,9 @@ class ContentGenerator(Generator):
 def render_bodies(entries, extensions) -> None:
     """Markdown to HTML with one reused converter; `{key}` links follow the language."""
     converter = markdown.Markdown(extensions=list(extensions), output_format="html")
+    # Raw HTML in a body is shown as text: content can never add markup or scripts.
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
     for entry in entries.values():
         for item in entry.items.values():
 

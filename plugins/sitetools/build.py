@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+from atomic_output.swap import discard, publish
 from builddate import BuildDateError
 from content.errors import ContentValidationError
 from content.settings import ContentSettingsError
@@ -19,6 +20,8 @@ from pelican.log import console
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from . import quality
+
 # Problems with settings or catalogs: one line, no traceback.
 CONFIGURATION_ERRORS = (
     SettingsError,
@@ -29,13 +32,25 @@ CONFIGURATION_ERRORS = (
 )
 
 
-def run(settings_file: Path, overrides: dict | None = None) -> int:
-    """Build; 0 on success, 1 on content errors (all printed), 2 on bad settings."""
+def run(
+    settings_file: Path,
+    overrides: dict | None = None,
+    gates: tuple[str, ...] = (),
+    every_page: bool = False,
+) -> int:
+    """Build; with `gates`, check the new site before it replaces output/.
+
+    0 on success, 1 on content errors (all printed), 2 on bad settings, 3 when a gate
+    failed (the new site is discarded, output/ keeps the previous one).
+    """
     init_logging(level=logging.WARNING, handler=logging.StreamHandler())
     console.quiet = True  # Pelican's own summary counts only its article/page readers
     started = time.perf_counter()
+    overrides = dict(overrides or {})
+    if gates:
+        overrides["ATOMIC_OUTPUT_SWAP"] = False
     try:
-        settings = read_settings(str(settings_file), override=overrides or {})
+        settings = read_settings(str(settings_file), override=overrides)
         site = Pelican(settings)
         site.run()
     except ContentValidationError as exc:
@@ -51,9 +66,27 @@ def run(settings_file: Path, overrides: dict | None = None) -> int:
     except CONFIGURATION_ERRORS as exc:
         print(f"settings: {exc}", file=sys.stderr)
         return 2
+    output = Path(settings["OUTPUT_PATH"])
+    built = Path(site.settings.get("ATOMIC_OUTPUT_STAGING", output))
+    pages = sum(1 for _ in built.rglob("*.html"))
     elapsed = time.perf_counter() - started
-    pages = site.settings.get("CONTENT_PAGES_WRITTEN", 0)
-    print(f"Built {pages} pages into {settings['OUTPUT_PATH']} in {elapsed:.2f} s")
+    print(f"Built {pages} pages in {elapsed:.2f} s")
+    if not gates:
+        return 0
+    passed = quality.report(
+        quality.check_built_site(
+            settings_file.parent, built, settings, gates, every_page
+        )
+    )
+    if not passed:
+        discard(built)
+        print(
+            "The new site failed its checks; output/ was left as it was.",
+            file=sys.stderr,
+        )
+        return 3
+    publish(built, output)
+    print(f"Checked and swapped into {output}")
     return 0
 
 

@@ -1,4 +1,4 @@
-"""`invoke check` and `invoke untranslated`: validate content without building."""
+"""`invoke check --fast` and `invoke untranslated`: validate content without building."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def report_untranslated(root: Path) -> None:
     """A table of missing translations, per type and language."""
     languages, entries, errors, _files = load(root)
     if errors:
-        print(f"(there are {len(errors)} content errors; run invoke check)\n")
+        print(f"(there are {len(errors)} content errors; run ./dev check --fast)\n")
     missing: dict[str, list[str]] = {lang: [] for lang in languages}
     for entry in sorted(entries.values(), key=lambda e: (e.type, e.key)):
         for lang in languages:

@@ -1,0 +1,38 @@
+"""Load and link all content with URLs: shared by the build, `check` and the gates."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from i18n.catalogs import load_translations
+
+from .errors import ContentError
+from .loader import find_images, find_sources
+from .model import Entry
+from .urls import URL_CONTEXT, Router
+from .validate import build_entries
+
+
+def translated_router(default_lang: str, translations_dir: Path) -> Router:
+    """URL folders come from each language's catalog (msgctxt "URL path")."""
+
+    @cache
+    def segment_for(lang: str, name: str) -> str:
+        return load_translations(translations_dir, lang).pgettext(URL_CONTEXT, name)
+
+    return Router(default_lang, segment_for)
+
+
+def load_site(
+    content_dir: Path, languages: tuple[str, ...], translations_dir: Path
+) -> tuple[dict[str, Entry], list[ContentError], Router]:
+    """Every entry, validated and given its URLs; errors instead of exceptions."""
+    sources, errors = find_sources(content_dir, languages)
+    entries, more = build_entries(sources, languages, find_images(content_dir))
+    router = translated_router(languages[0], translations_dir)
+    if not errors + more:
+        for entry in entries.values():
+            for item in entry.items.values():
+                item.url = router.item(item)
+    return entries, errors + more, router
