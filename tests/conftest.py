@@ -62,6 +62,16 @@ def tiny_site(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The real content/, built once per test run (from a copy: builds write the ledger)."""
+    import shutil
+
+    content = tmp_path_factory.mktemp("real-content") / "content"
+    shutil.copytree(ROOT / "content", content)
+    return build(content, tmp_path_factory.mktemp("real") / "output")
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under `folder` with its bytes, to compare builds exactly."""
     return {

@@ -11,15 +11,10 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEFAULT_LANG, LANGUAGES, ROOT, build, snapshot
+from conftest import DEFAULT_LANG, LANGUAGES, ROOT, snapshot
 from pages import hreflangs
 
 SITE = "http://127.0.0.1:8000"
-
-
-@pytest.fixture(scope="session")
-def real_site(tmp_path_factory) -> Path:
-    return build(ROOT / "content", tmp_path_factory.mktemp("real") / "output")
 
 
 @pytest.fixture(scope="session")
