@@ -77,8 +77,15 @@ def livereload(c):
 
     rebuild()
     server = Server()
+
+    def ignored(path: str) -> bool:
+        # The build writes the ledger itself; watching it would rebuild twice.
+        return (
+            path.endswith(("ledger.json", "ledger.json.tmp")) or "__pycache__" in path
+        )
+
     for folder in ("content", "theme", "plugins", "translations"):
-        server.watch(str(ROOT / folder), rebuild)
+        server.watch(str(ROOT / folder), rebuild, ignore=ignored)
     server.watch(str(ROOT / "pelicanconf.py"), rebuild)
     server.serve(host="127.0.0.1", port=PORT, root=str(ROOT / "output"))
 
@@ -150,8 +157,8 @@ def i18n_compile(c):
 @task
 def clean(c):
     """Remove output/ and build left-overs."""
-    for name in ("output", "output.staging", "output.previous", "cache"):
-        shutil.rmtree(ROOT / name, ignore_errors=True)
+    for path in [ROOT / "output", ROOT / "cache", *ROOT.glob("output.staging-*")]:
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @task

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from textwrap import dedent
 
@@ -17,6 +17,7 @@ from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
 
 BUILD_DATE = date(2027, 3, 1)
+BUILD_TIME = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
 # The site's languages as configured: tests follow the setting, so a sixth language
 # needs no test changes.
 LANGUAGES: tuple[str, ...] = tuple(
@@ -43,6 +44,7 @@ def build(content: Path, output: Path, **overrides) -> Path:
             "PLUGIN_PATHS": [str(ROOT / "plugins")],
             "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
             "BUILD_DATE": BUILD_DATE,
+            "BUILD_TIME": BUILD_TIME,
             **overrides,
         },
     )

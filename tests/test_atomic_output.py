@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -14,14 +15,18 @@ from conftest import ROOT, snapshot
 SCRIPT = (
     "import sys; sys.path.insert(0, 'plugins'); from pathlib import Path; "
     "from sitetools.build import run; "
-    "sys.exit(run(Path('pelicanconf.py'), {'OUTPUT_PATH': sys.argv[1]}))"
+    "sys.exit(run(Path('pelicanconf.py'), {'OUTPUT_PATH': sys.argv[1], "
+    "'PATH': sys.argv[2], 'I18N_TRANSLATIONS_PATH': 'translations'}))"
 )
 
 
 def start_build(output: Path) -> subprocess.Popen:
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1795000000"}
+    content = output.parent / "content"  # a copy: a build may update the ledger
+    if not content.exists():
+        shutil.copytree(ROOT / "content", content)
     return subprocess.Popen(
-        [sys.executable, "-c", SCRIPT, str(output)],
+        [sys.executable, "-c", SCRIPT, str(output), str(content)],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -36,7 +41,7 @@ def test_sigkill_during_writing_keeps_previous_site(tmp_path):
     before = snapshot(output)
 
     second = start_build(output)
-    staging = tmp_path / "output.staging"
+    staging = tmp_path / f"output.staging-{second.pid}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if staging.is_dir() and sum(1 for _ in staging.rglob("*.html")) >= 20:
@@ -54,4 +59,4 @@ def test_sigkill_during_writing_keeps_previous_site(tmp_path):
     third = start_build(output)
     assert third.wait(timeout=120) == 0
     assert snapshot(output) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]

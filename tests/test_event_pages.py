@@ -153,3 +153,32 @@ def test_tourism_export_is_json_ld_with_every_destination_and_event(site):
     for node in nodes:
         assert node["@id"].startswith("http") and node["identifier"]
         assert {v["@language"] for v in node["name"]} >= {"sv", "en", "de"}
+        assert node["dateModified"] >= node["dateCreated"]
+        assert node["url"] and all(u.startswith("http") for u in node["url"])
+    for node in events:
+        assert node["startDate"] and node["location"]["@type"] == "Place"
+    for node in places:
+        assert node["geo"]["@type"] == "GeoCoordinates"
+
+
+def test_repeating_event_shows_its_next_date_mid_series(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    out = build(content, tmp_path / "output", BUILD_DATE=date(2027, 7, 10))
+    card = next(
+        c
+        for c in page(out, "/evenemang/").select("article.card")
+        if "Sommartorg" in c.select_one(".card-title").get_text()
+    )
+    moment = card.select_one("time")
+    assert moment["datetime"] == "2027-07-10T09:00+02:00"
+    assert moment.get_text().startswith(
+        "Varje lördag från 5 juni 2027 till 28 augusti 2027"
+    )
+    data = json.loads((out / "feeds/sv/events.json").read_text())
+    market = next(e for e in data["events"] if e["key"] == "sommartorg-ljungby")
+    assert market["next"] == {
+        "start": "2027-07-10T09:00:00+02:00",
+        "end": "2027-07-10T14:00:00+02:00",
+    }
+    assert market["start"] == "2027-06-05T09:00:00+02:00"

@@ -68,11 +68,15 @@ def test_cancelled_event_is_cancelled_in_every_format(tmp_path):
     )
     out = build(content, tmp_path / "output")
     assert vevents(out)["konsert"]["STATUS"] == "CANCELLED"
+    # The status is written in the entry's own language (here Swedish, untranslated).
     for feed in ("atom", "rss"):
         parsed = feedparser.parse((out / f"feeds/en/events.{feed}").read_bytes())
-        assert parsed.entries[0].title == "Cancelled: Sommarkonsert"
+        assert parsed.entries[0].title == "Inställt: Sommarkonsert"
+    atom = feedparser.parse((out / "feeds/en/events.atom").read_bytes())
+    assert atom.entries[0].title_detail.language == "sv"
     jf = json.loads((out / "feeds/de/events.feed.json").read_text())
-    assert jf["items"][0]["title"] == "Abgesagt: Sommarkonsert"
+    assert jf["items"][0]["title"] == "Inställt: Sommarkonsert"
+    assert jf["items"][0]["language"] == "sv"
     data = json.loads((out / "feeds/sv/events.json").read_text())
     assert data["events"][0]["status"] == "cancelled"
     page = (out / "evenemang/konsert/index.html").read_text()

@@ -67,6 +67,7 @@ def test_atom_feeds_have_self_link_updated_and_absolute_links(site):
     assert feed.feed.updated
     assert len(feed.entries) >= 15
     assert all(e.updated and e.published for e in feed.entries)
+    assert feed.feed.author == "Destination Småland"  # RFC 4287 requires an author
     assert 'src="/' not in (site / "feeds/en/stories.atom").read_text()
 
 

@@ -288,3 +288,22 @@ def test_bom_and_crlf_are_read_as_plain_text(good_site):
     (content / "destinations/sv/ny-plats.md").write_bytes(text.encode("utf-8"))
     build(content, output)
     assert (output / "destinationer/ny-plats/index.html").is_file()
+
+
+def test_a_time_skipped_by_daylight_saving_is_an_error(good_site):
+    content, output = good_site
+    write_files(
+        content,
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "start: 2027-06-05", "start: 2027-03-28 02:30"
+            )
+        },
+    )
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, output)
+    assert [str(e) for e in failure.value.errors] == [
+        "content/events/sv/ny-fest.md:4: start: 2027-03-28 02:30 does not exist in "
+        "Europe/Stockholm: the clocks go forward that night — choose a time outside "
+        "the skipped hour"
+    ]

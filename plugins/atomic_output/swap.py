@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import ctypes
+import logging
 import os
 import shutil
 from pathlib import Path
 
+log = logging.getLogger(__name__)
 RENAME_EXCHANGE = 2
 AT_FDCWD = -100
 
@@ -24,12 +26,23 @@ def _exchange(a: Path, b: Path) -> bool:
     return result == 0
 
 
-def staging_dir(output: Path) -> Path:
-    return output.with_name(f"{output.name}.staging")
+def staging_dir(output: Path, pid: int | None = None) -> Path:
+    """Per process, so two builds at once never write or delete each other's files."""
+    return output.with_name(f"{output.name}.staging-{pid or os.getpid()}")
+
+
+def running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def retired_dir(output: Path) -> Path:
-    return output.with_name(f"{output.name}.previous")
+    return output.with_name(f"{output.name}.previous-{os.getpid()}")
 
 
 def prepare(output: Path) -> Path:
@@ -38,10 +51,11 @@ def prepare(output: Path) -> Path:
     Not created here: the writer creates it, so a build that fails before writing
     (content errors) leaves nothing behind.
     """
-    staging = staging_dir(output)
-    shutil.rmtree(staging, ignore_errors=True)
-    shutil.rmtree(retired_dir(output), ignore_errors=True)
-    return staging
+    for leftover in output.parent.glob(f"{output.name}.staging-*"):
+        pid = leftover.name.rsplit("-", 1)[-1]
+        if not pid.isdigit() or not running(int(pid)) or int(pid) == os.getpid():
+            shutil.rmtree(leftover, ignore_errors=True)
+    return staging_dir(output)
 
 
 def publish(staging: Path, output: Path) -> None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from .model import Item
 from .schedule import Repeat, Schedule
@@ -74,7 +75,39 @@ def check_dates(item: Item, err: Report) -> None:
         )
 
 
-def check_repeat(item: Item, err: Report) -> None:
+def missing_in_zone(local: datetime, zone: ZoneInfo) -> bool:
+    """A wall-clock time skipped when the clocks go forward (02:30 on the last Sunday of
+    March in Sweden)."""
+    aware = local.replace(tzinfo=zone)
+    return aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local
+
+
+def check_clock_times(item: Item, err: Report, repeats: bool) -> None:
+    zone_name = item.get("timezone") or "Europe/Stockholm"
+    zone = ZoneInfo(zone_name)
+    for name in ("start", "end", "previous_start"):
+        value = item.get(name)
+        if isinstance(value, datetime) and missing_in_zone(value, zone):
+            err(
+                name,
+                f"{shown(value)} does not exist in {zone_name}: the clocks go forward "
+                "that night",
+                "choose a time outside the skipped hour",
+            )
+            return
+    if repeats and isinstance(item.get("start"), datetime):
+        for local in schedule_of(item).local_starts():
+            if missing_in_zone(local, zone):
+                err(
+                    "repeat",
+                    f"falls on {shown(local)}, which does not exist in {zone_name}",
+                    "move the start time, or add the date to repeat_except",
+                )
+                return
+
+
+def check_repeat(item: Item, err: Report) -> bool:
+    """True when the event repeats by a rule that can be expanded safely."""
     repeat_fields = ("repeat_until", "repeat_count", "repeat_except")
     if not item.get("repeat"):
         for name in repeat_fields:
@@ -84,7 +117,7 @@ def check_repeat(item: Item, err: Report) -> None:
                     "is given but the event does not repeat",
                     "add 'repeat: weekly' or 'repeat: monthly', or remove this line",
                 )
-        return
+        return False
     until, count = item.get("repeat_until"), item.get("repeat_count")
     if until is None and count is None:
         err(
@@ -92,14 +125,14 @@ def check_repeat(item: Item, err: Report) -> None:
             "has neither repeat_until nor repeat_count",
             "add 'repeat_until: YYYY-MM-DD' (the last date) or 'repeat_count: N'",
         )
-        return
+        return False
     if until is not None and count is not None:
         err(
             "repeat_count",
             "is given together with repeat_until",
             "keep one of the two: a last date or a number of times",
         )
-        return
+        return False
     first_day = item.start if not hasattr(item.start, "date") else item.start.date()
     if until is not None and until < first_day:
         err(
@@ -107,14 +140,16 @@ def check_repeat(item: Item, err: Report) -> None:
             f"{until} is before the start",
             "give the last date it repeats",
         )
-        return
+        return False
     if until is not None and until - first_day > MAX_REPEAT_SPAN:
         err(
             "repeat_until",
             "is more than three years after the start",
             "split the event, or give an earlier last date",
         )
-        return
+        return False
+    if item.get("end") is not None and type(item.end) is not type(item.start):
+        return False  # reported by check_dates
     if item.get("end") is not None and item.get("end") != item.start:
         span = item.end - item.start
         if span.days >= (7 if item.repeat == "weekly" else 28):
@@ -123,7 +158,7 @@ def check_repeat(item: Item, err: Report) -> None:
                 "makes each occurrence last as long as the repeat interval",
                 "give the end of the first occurrence only",
             )
-            return
+            return False
     rule_dates = schedule_of(item).rule_dates()
     for day in item.get("repeat_except") or ():
         if day not in rule_dates:
@@ -133,13 +168,16 @@ def check_repeat(item: Item, err: Report) -> None:
                 "list only dates the rule produces, e.g. a Saturday for a weekly "
                 "Saturday event",
             )
+    return True
 
 
 def check_source_item(item: Item, err: Report) -> None:
     """Rules on shared facts: checked once, on the source file."""
     check_dates(item, err)
     if item.type == "events" and item.get("start") is not None:
-        check_repeat(item, err)
+        repeats = check_repeat(item, err)
+        if item.get("timezone") is not None or "timezone" not in item.lines:
+            check_clock_times(item, err, repeats)
     if item.type == "municipalities" and item.key not in MUNICIPALITIES:
         err(
             "key",

@@ -23,7 +23,21 @@ def event_schedule(item, lang: str) -> str:
     return schedule_text(schedule_of(item), lang, translate)
 
 
+def event_moment(item, lang: str, today) -> dict[str, str]:
+    """For a card: the next (or last) occurrence's start, and the schedule in words."""
+    schedule = schedule_of(item)
+    occurrence = schedule.next_occurrence(today) or schedule.occurrences()[-1]
+    start = occurrence.start
+    iso = (
+        start.isoformat(timespec="minutes")
+        if hasattr(start, "hour")
+        else start.isoformat()
+    )
+    return {"iso": iso, "text": schedule_text(schedule, lang, translate)}
+
+
 def install(generator) -> None:
+    generator.env.globals["event_moment"] = event_moment
     generator.env.globals["structured_data"] = structured_data
     generator.env.globals["event_schedule"] = event_schedule
 

@@ -52,7 +52,12 @@ def schedule_text(schedule: Schedule, lang: str, gettext) -> str:
     return text
 
 
+def month_name(month: date, lang: str) -> str:
+    """'juni 2027', 'Juni 2027' — as the locale writes it inside a sentence."""
+    return format_date(month, "LLLL y", locale=lang)
+
+
 def month_title(month: date, lang: str) -> str:
-    """'juni 2027', 'Juni 2027' — the stand-alone month name as the locale writes it."""
-    text = format_date(month, "LLLL y", locale=lang)
+    """The same, capitalised, for a heading or caption on its own."""
+    text = month_name(month, lang)
     return text[:1].upper() + text[1:]

@@ -93,7 +93,10 @@ def event(item: Item, site_url: str, today: date) -> dict[str, Any]:
             "price": 0 if price.free else price.low,
             "priceCurrency": "SEK",
             "url": item.get("booking_url") or f"{site_url}{item.url}",
-            "availability": "https://schema.org/InStock",
+            # Only a scheduled event can be booked as announced.
+            "availability": "https://schema.org/InStock"
+            if (item.get("status") or "scheduled") in ("scheduled", "rescheduled")
+            else None,
         }
     )
     if price.high is not None:

@@ -13,7 +13,7 @@ from content.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
 from pelican.utils import slugify
 
 from .calendar import month_grid, months_between, place
-from .describe import month_title
+from .describe import month_name, month_title
 
 SEGMENT_MUNICIPALITIES = "municipalities"
 SEGMENT_CATEGORIES = url_segment("URL path", "categories")
@@ -148,6 +148,7 @@ class EventPages:
             "month": grid,
             "ongoing": ongoing,
             "month_title": month_title(first, lang),
+            "month_name": month_name(first, lang),
             "previous_month": (
                 (
                     month_title(months[index - 1], lang),
@@ -170,10 +171,30 @@ class EventPages:
             "events_month", lambda x: self.month_url(x, first), lang, context
         )
 
+    def index(self, lang: str, segment: str, months: list[date]) -> PagePlan:
+        """The folder pages (/evenemang/kalender/ …), so no URL up the path is a 404."""
+        filters = self.filters(lang)
+        if segment == SEGMENT_CALENDAR:
+            links = [(month_title(m, lang), self.month_url(lang, m)) for m in months]
+        elif segment == SEGMENT_MUNICIPALITIES:
+            links = filters["municipalities"]
+        else:
+            links = filters["categories"]
+        context = {"index_kind": segment, "links": links, "event_filters": filters}
+        return self.plan("events_index", lambda x: self.base(x, segment), lang, context)
+
     def plans(self) -> list[PagePlan]:
         months = self.months()
         found = []
         for lang in self.languages:
+            found += [
+                self.index(lang, segment, months)
+                for segment in (
+                    SEGMENT_MUNICIPALITIES,
+                    SEGMENT_CATEGORIES,
+                    SEGMENT_CALENDAR,
+                )
+            ]
             found += [self.filtered(lang, "municipality", m) for m in MUNICIPALITIES]
             found += [self.filtered(lang, "category", c) for c in EVENT_CATEGORIES]
             found += [self.month(lang, m, months) for m in months]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from content.imagesize import image_size
 from content.plans import PagePlan
@@ -38,6 +39,9 @@ class FeedsGenerator(Generator):
 
     def generate_context(self) -> None:
         self.options = resolve(self.settings.get("FEEDS"))
+        if not self.options["uid_domain"]:
+            host = urlsplit(self.settings["SITEURL"]).hostname or "localhost"
+            self.options["uid_domain"] = host
         self.entries = self.context["content_entries"]
         self.planner = self.context["site_planner"]
         self.translations_dir = self.context["translations_dir"]
@@ -51,13 +55,21 @@ class FeedsGenerator(Generator):
         self.context["feeds_page_urls"] = {p.lang: p.url for p in self.pages}
 
     def update_ledger(self):
-        path = Path(self.path) / self.options["ledger"]
-        old = loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-        new = advance(old, self.entries, self.settings["BUILD_TIME"])
-        if new != old:
-            path.write_text(dumps(new), encoding="utf-8")
-            log.warning("feeds: %s changed; commit it with the content", path)
-        return new
+        """The ledger after this build; written only once the site is written."""
+        self.ledger_path = Path(self.path) / self.options["ledger"]
+        path = self.ledger_path
+        self.old_ledger = (
+            loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        )
+        return advance(self.old_ledger, self.entries, self.settings["BUILD_TIME"])
+
+    def save_ledger(self) -> None:
+        if self.ledger == self.old_ledger:
+            return
+        temporary = self.ledger_path.with_suffix(".json.tmp")
+        temporary.write_text(dumps(self.ledger), encoding="utf-8")
+        temporary.replace(self.ledger_path)
+        log.warning("feeds: %s changed; commit it with the content", self.ledger_path)
 
     def feeds_page(self, lang: str) -> PagePlan:
         router = self.planner.router
@@ -81,6 +93,7 @@ class FeedsGenerator(Generator):
             "story_feeds": {fmt: story_path(lang, fmt) for fmt in STORY_FILES},
             "feed_languages": others,
             "schema_url": SCHEMA_PATH,
+            "tourism_url": TOURISM_PATH,
         }
         return PagePlan(
             "feeds", url[lang], lang, url, url[self.languages[0]], context=context
@@ -97,6 +110,7 @@ class FeedsGenerator(Generator):
             self.site_url,
             lambda name: image_size(images / name),
             self.settings["BUILD_DATE"],
+            self.ledger,
         )
         write(out, TOURISM_PATH, document.encode())
         count += 1
@@ -112,6 +126,7 @@ class FeedsGenerator(Generator):
                     page=plan,
                     **plan.context,
                 )
+        self.save_ledger()
         # Read by benchmarks/feeds.py.
         self.settings["FEEDS_WRITTEN"] = count
         self.settings["FEEDS_SECONDS"] = time.perf_counter() - started
@@ -135,9 +150,17 @@ class LanguageFeeds:
             ledger=owner.ledger,
         )
 
+    def translations(self, lang: str):
+        """A status before a title is in the entry's own language, like the title."""
+        return load_translations(self.owner.translations_dir, lang)
+
     def items(self, chosen: list[View]) -> list[FeedItem]:
         return [
-            FeedItem(v, texts.entry_title(v, self.tr), texts.entry_text(v, self.lang))
+            FeedItem(
+                v,
+                texts.entry_title(v, self.translations(v.lang)),
+                texts.entry_text(v, self.lang, self.tr.gettext),
+            )
             for v in chosen
         ]
 
@@ -199,7 +222,11 @@ class LanguageFeeds:
                 meta("jsonfeed"), items, self.domain, schema
             ).encode(),
             "json": jsonfeed.events_json(
-                meta("json"), soon, self.domain, schema
+                meta("json"),
+                soon,
+                self.domain,
+                schema,
+                self.owner.settings["BUILD_DATE"],
             ).encode(),
         }
         for fmt, data in files.items():

@@ -71,7 +71,7 @@ def event_times(view: EventView) -> dict[str, Any]:
     }
 
 
-def event_record(view: EventView, uid_domain: str) -> dict[str, Any]:
+def event_record(view: EventView, uid_domain: str, today: date) -> dict[str, Any]:
     """One event with everything a partner needs to show it themselves."""
     price = view.price
     return {
@@ -81,6 +81,7 @@ def event_record(view: EventView, uid_domain: str) -> dict[str, Any]:
         "title": view.title,
         "summary": view.summary,
         **event_times(view),
+        "next": next_occurrence(view, today),
         "occurrences": [
             {"start": iso(o.start), "end": iso(o.end)} for o in view.occurrences
         ],
@@ -121,8 +122,18 @@ def event_record(view: EventView, uid_domain: str) -> dict[str, Any]:
     }
 
 
+def next_occurrence(view: EventView, today: date) -> dict[str, Any] | None:
+    """The occurrence still running on the build date, or None when all are over."""
+    found = view.schedule.next_occurrence(today)
+    return {"start": iso(found.start), "end": iso(found.end)} if found else None
+
+
 def events_json(
-    meta: FeedMeta, views: list[EventView], uid_domain: str, schema_url: str
+    meta: FeedMeta,
+    views: list[EventView],
+    uid_domain: str,
+    schema_url: str,
+    today: date,
 ) -> str:
     return dumps(
         {
@@ -132,6 +143,6 @@ def events_json(
             "title": meta.title,
             "url": meta.page_url,
             "updated": iso(feed_updated(views, meta)),
-            "events": [event_record(v, uid_domain) for v in views],
+            "events": [event_record(v, uid_domain, today) for v in views],
         }
     )

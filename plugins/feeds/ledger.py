@@ -67,7 +67,8 @@ def advance(
 ) -> dict[str, Record]:
     """The ledger after this build: new items recorded, changed ones moved on."""
     stamp = now.isoformat()
-    result: dict[str, Record] = {}
+    # Records of deleted items stay: a key that comes back continues its SEQUENCE.
+    result: dict[str, Record] = {k: v for k, v in ledger.items() if k not in entries}
     for key, entry in sorted(entries.items()):
         content, schedule = content_fingerprint(entry), schedule_fingerprint(entry)
         old = ledger.get(key)
@@ -77,8 +78,10 @@ def advance(
             result[key] = old
         else:
             moved = old.schedule is not None and old.schedule != schedule
+            # Never backwards: an old commit rebuilt, or a clock behind the last build.
+            updated = max(old.updated, stamp, key=datetime.fromisoformat)
             result[key] = Record(
-                old.created, stamp, content, schedule, old.sequence + int(moved)
+                old.created, updated, content, schedule, old.sequence + int(moved)
             )
     return result
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 DEFAULTS: dict[str, Any] = {
-    # Right-hand side of every iCalendar UID and tag: URI. Never change it once
-    # published: calendar apps would see every event as new.
-    "uid_domain": "events.destination-smaland.kronoberg",
+    # Right-hand side of every iCalendar UID and tag: URI; None = SITEURL's host name.
+    # Never change it once published (calendar apps would see every event as new): if
+    # the site moves to another host, set this to the old host.
+    "uid_domain": None,
     # The ledger of created/updated times and SEQUENCE numbers, relative to PATH.
     "ledger": "ledger.json",
 }

@@ -13,6 +13,7 @@ from .views import View
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 ATOM = "{http://www.w3.org/2005/Atom}"
 GENERATOR = "Destination Småland site generator"
+AUTHOR = "Destination Småland"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ def generator(meta: FeedMeta, items: list[FeedItem], uid_domain: str) -> FeedGen
     fg.description(meta.subtitle)
     fg.language(meta.lang)
     fg.generator(GENERATOR)
+    fg.author({"name": AUTHOR})  # Atom requires an author; entries inherit it
     # RSS takes the last link as <channel><link>: self first, the page last.
     fg.link(href=meta.self_url, rel="self")
     fg.link(href=meta.page_url, rel="alternate")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gettext
 
-from content.presentation import when
 from content.vocabulary import EVENT_CATEGORIES, EVENT_STATUSES, MUNICIPALITIES, N_
+from events.describe import schedule_text
 
 from .catalog import Scope
 from .views import EventView, View
@@ -36,10 +36,10 @@ def entry_title(view: View, tr: gettext.NullTranslations) -> str:
     return view.title
 
 
-def entry_text(view: View, feed_lang: str) -> str:
+def entry_text(view: View, feed_lang: str, gettext=lambda message: message) -> str:
     """Summary line: for events, when and where first."""
     if not isinstance(view, EventView):
         return view.summary
-    moment = when(view.schedule.start, view.schedule.end, feed_lang)
+    moment = schedule_text(view.schedule, feed_lang, gettext)
     place = ", ".join(x for x in (view.venue, view.municipality_name) if x)
     return f"{moment} · {place}. {view.summary}"

@@ -107,12 +107,20 @@ def event(entry: Entry, site_url: str, size, today: date) -> dict[str, Any]:
     return jsonld.drop_empty(node)
 
 
-def export(entries: dict[str, Entry], site_url: str, size, today: date) -> str:
+def export(
+    entries: dict[str, Entry], site_url: str, size, today: date, ledger: dict
+) -> str:
     graph = []
     for entry in sorted(entries.values(), key=lambda e: (e.type, e.key)):
         if entry.type == "destinations":
-            graph.append(place(entry, site_url, size))
+            node = place(entry, site_url, size)
         elif entry.type == "events":
-            graph.append(event(entry, site_url, size, today))
+            node = event(entry, site_url, size, today)
+        else:
+            continue
+        record = ledger[entry.key]
+        node["dateCreated"] = record.created
+        node["dateModified"] = record.updated
+        graph.append(node)
     document = {"@context": {"@vocab": "https://schema.org/"}, "@graph": graph}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
