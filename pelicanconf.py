@@ -14,6 +14,7 @@ PLUGINS = [
     "builddate",
     "i18n",
     "content",
+    "images",
     "events",
     "feeds",
     "sitemap",
@@ -45,8 +46,7 @@ CONTENT = {
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS: list[str] = []
 DIRECT_TEMPLATES: list[str] = []
-STATIC_PATHS = ["images"]
-STATIC_EXCLUDES = ["images/CREDITS.md"]
+STATIC_PATHS: list[str] = []  # images are written by the images plugin
 THEME_STATIC_DIR = "assets"
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None

@@ -15,7 +15,12 @@ from .generator import EventPagesGenerator
 @pass_context
 def structured_data(context, item):
     """JSON-LD for an item page (events, destinations, packages)."""
-    return jsonld.for_item(item, context["SITEURL"].rstrip("/"), context["today"])
+    return jsonld.for_item(
+        item,
+        context["SITEURL"].rstrip("/"),
+        context["today"],
+        context.get("image_sets"),
+    )
 
 
 def event_schedule(item, lang: str) -> str:

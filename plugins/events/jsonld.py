@@ -66,15 +66,20 @@ def geo(item: Item) -> dict[str, Any] | None:
     }
 
 
-def image(item: Item, site_url: str) -> list[str] | None:
-    return [f"{site_url}/images/{item.image}"] if item.get("image") else None
+def image(item: Item, site_url: str, sets: dict | None = None) -> list[str] | None:
+    if not item.get("image"):
+        return None
+    path = sets[item.image].src.url if sets else f"/images/{item.image}"
+    return [f"{site_url}{path}"]
 
 
 def drop_empty(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v not in (None, "", [], {})}
 
 
-def event(item: Item, site_url: str, today: date) -> dict[str, Any]:
+def event(
+    item: Item, site_url: str, today: date, sets: dict | None = None
+) -> dict[str, Any]:
     """Event with the properties Google's event rich results ask for."""
     schedule = schedule_of(item)
     occurrence = schedule.next_occurrence(today) or schedule.occurrences()[-1]
@@ -120,7 +125,7 @@ def event(item: Item, site_url: str, today: date) -> dict[str, Any]:
         "eventStatus": EVENT_STATUS[item.get("status") or "scheduled"],
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": place,
-        "image": image(item, site_url),
+        "image": image(item, site_url, sets),
         "offers": offer,
         "isAccessibleForFree": price.free,
         "organizer": {"@type": "Organization", "name": item.organizer},
@@ -159,7 +164,7 @@ def event_schedule(schedule) -> dict[str, Any]:
     return data
 
 
-def destination(item: Item, site_url: str) -> dict[str, Any]:
+def destination(item: Item, site_url: str, sets: dict | None = None) -> dict[str, Any]:
     return drop_empty(
         {
             "@context": "https://schema.org",
@@ -171,7 +176,7 @@ def destination(item: Item, site_url: str) -> dict[str, Any]:
             "sameAs": item.get("website"),
             "address": postal_address(item.get("address"), item.municipality),
             "geo": geo(item),
-            "image": image(item, site_url),
+            "image": image(item, site_url, sets),
             "containedInPlace": {
                 "@type": "AdministrativeArea",
                 "name": f"{MUNICIPALITIES[item.municipality]} kommun",
@@ -180,7 +185,7 @@ def destination(item: Item, site_url: str) -> dict[str, Any]:
     )
 
 
-def package(item: Item, site_url: str) -> dict[str, Any]:
+def package(item: Item, site_url: str, sets: dict | None = None) -> dict[str, Any]:
     """A bookable package as a Product with an Offer valid from/through its dates."""
     return drop_empty(
         {
@@ -190,7 +195,7 @@ def package(item: Item, site_url: str) -> dict[str, Any]:
             "name": item.title,
             "description": item.summary,
             "url": f"{site_url}{item.url}",
-            "image": image(item, site_url),
+            "image": image(item, site_url, sets),
             "brand": {"@type": "Organization", "name": item.provider},
             "offers": {
                 "@type": "Offer",
@@ -207,12 +212,14 @@ def package(item: Item, site_url: str) -> dict[str, Any]:
     )
 
 
-def for_item(item: Item, site_url: str, today: date) -> Markup:
+def for_item(
+    item: Item, site_url: str, today: date, sets: dict | None = None
+) -> Markup:
     """The JSON-LD block for an item page, or nothing for types without one."""
     if item.type == "events":
-        return script(event(item, site_url, today))
+        return script(event(item, site_url, today, sets))
     if item.type == "destinations":
-        return script(destination(item, site_url))
+        return script(destination(item, site_url, sets))
     if item.type == "packages":
-        return script(package(item, site_url))
+        return script(package(item, site_url, sets))
     return Markup("")

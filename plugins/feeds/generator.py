@@ -7,10 +7,10 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from content.imagesize import image_size
 from content.plans import PagePlan
 from i18n.catalogs import load_translations
 from i18n.jinja import rendering_language
+from images import image_source
 from pelican.generators import Generator
 
 from . import ical, jsonfeed, syndication, texts, tourism
@@ -104,11 +104,10 @@ class FeedsGenerator(Generator):
         out = Path(self.output_path)
         count = 1
         write(out, SCHEMA_PATH, SCHEMA_FILE.read_bytes())
-        images = Path(self.path) / "images"
         document = tourism.export(
             self.entries,
             self.site_url,
-            lambda name: image_size(images / name),
+            lambda name: image_source(self.context["image_sets"], name),
             self.settings["BUILD_DATE"],
             self.ledger,
         )
@@ -142,11 +141,10 @@ class LanguageFeeds:
         self.tr = load_translations(owner.translations_dir, lang)
         self.domain = owner.options["uid_domain"]
         self.vevents: dict[tuple[str, str], bytes] = {}
-        content_dir = Path(owner.path)
         self.site = Site(
             url=owner.site_url,
             translate=self.tr.gettext,
-            image_size=lambda name: image_size(content_dir / "images" / name),
+            image=lambda name: image_source(owner.context["image_sets"], name),
             ledger=owner.ledger,
         )
 

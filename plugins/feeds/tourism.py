@@ -44,10 +44,10 @@ def image(entry: Entry, site_url: str, size) -> dict[str, Any] | None:
     source = entry.source
     if not source.get("image"):
         return None
-    width, height = size(source.image)
+    path, width, height = size(source.image)
     return {
         "@type": "ImageObject",
-        "contentUrl": f"{site_url}/images/{source.image}",
+        "contentUrl": f"{site_url}{path}",
         "width": width,
         "height": height,
         "caption": texts(entry, "image_alt"),

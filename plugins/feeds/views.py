@@ -97,7 +97,7 @@ class Site:
 
     url: str  # SITEURL, no trailing slash
     translate: Translate
-    image_size: Callable[[str], tuple[int, int]]
+    image: Callable[[str], tuple[str, int, int]]  # name -> (url path, width, height)
     ledger: dict[str, Record]
 
     def absolute(self, path: str) -> str:
@@ -111,10 +111,8 @@ def common(item: Item, entry: Entry, site: Site) -> dict:
     record = site.ledger[entry.key]
     image = None
     if item.get("image"):
-        width, height = site.image_size(item.image)
-        image = Image(
-            site.absolute(f"/images/{item.image}"), width, height, item.image_alt
-        )
+        path, width, height = site.image(item.image)
+        image = Image(site.absolute(path), width, height, item.image_alt)
     return {
         "key": entry.key,
         "type": entry.type,
