@@ -307,3 +307,14 @@ def test_a_time_skipped_by_daylight_saving_is_an_error(good_site):
         "Europe/Stockholm: the clocks go forward that night — choose a time outside "
         "the skipped hour"
     ]
+
+
+def test_a_file_without_key_is_reported_not_skipped(good_site):
+    content, output = good_site
+    write_files(content, {"events/sv/ny-fest.md": EVENT.replace("key: ny-fest\n", "")})
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, output)
+    assert [str(e) for e in failure.value.errors] == [
+        "content/events/sv/ny-fest.md:1: key: is required but missing — add a line "
+        "'key: …' that links the languages of this item, e.g. 'key: ny-fest'"
+    ]

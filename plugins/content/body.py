@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from html import unescape
 from typing import TYPE_CHECKING
+from urllib.parse import quote
 
 from .errors import ContentError
 
@@ -110,6 +112,22 @@ def check_body(
                     )
                 )
     return errors
+
+
+URL_ATTRIBUTE = re.compile(r'\b(href|src)="([^"]*)"')
+# Everything a URL may contain as it is (RFC 3986 reserved and unreserved, and %).
+URL_SAFE = "!#$%&'()*+,/:;=?@[]~-._"
+
+
+def safe_urls(html: str) -> str:
+    """Percent-encode what may not stand in a URL ('<', spaces …) in href/src values."""
+
+    def encode(match: re.Match) -> str:
+        value = unescape(match[2])
+        encoded = quote(value, safe=URL_SAFE)
+        return f'{match[1]}="{encoded.replace("&", "&amp;")}"'
+
+    return URL_ATTRIBUTE.sub(encode, html)
 
 
 def resolve_links(

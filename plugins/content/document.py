@@ -8,7 +8,11 @@ from dataclasses import dataclass, field
 from .errors import ContentError
 
 FIELD_LINE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_-]*)\s*:\s?(?P<value>.*)$")
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Characters HTML and XML forbid: C0/C1 controls (tab and line breaks aside) and
+# Unicode noncharacters. Invisible in editors, they break pages and feeds.
+CONTROL_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]"
+)
 
 
 @dataclass
@@ -68,15 +72,7 @@ def parse_document(text: str, path: str) -> Document:
         if not raw.strip():
             break
         if CONTROL_CHARS.search(raw):
-            errors.append(
-                ContentError(
-                    path,
-                    number,
-                    "file",
-                    "contains an invisible control character",
-                    "delete it (retype the line if you cannot see it)",
-                )
-            )
+            errors.append(control_character(path, number))
             raw = CONTROL_CHARS.sub("", raw)
         if raw[:1] in (" ", "\t") and current is not None:
             current.lines.append(raw.strip())
@@ -113,5 +109,18 @@ def parse_document(text: str, path: str) -> Document:
     else:
         index = len(lines)
     body_start = index + 1
-    body = "\n".join(lines[body_start:])
+    for offset, line in enumerate(lines[body_start:]):
+        if CONTROL_CHARS.search(line):
+            errors.append(control_character(path, body_start + offset + 1))
+    body = CONTROL_CHARS.sub("", "\n".join(lines[body_start:]))
     return Document(path, fields, body, body_start + 1, errors)
+
+
+def control_character(path: str, line: int) -> ContentError:
+    return ContentError(
+        path,
+        line,
+        "file",
+        "contains an invisible control character",
+        "delete it (retype the line if you cannot see it)",
+    )

@@ -15,6 +15,7 @@ DATE_TIME = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<hour>\d{1,2}):(?P<minute>\d{2}))?$"
 )
 # Kronoberg county with a margin; catches swapped latitude/longitude.
+UNSAFE_IN_URL = re.compile(r"[\s<>\"{}|\\^`]")
 KRONOBERG_BOUNDS = (56.3, 57.3, 13.3, 15.7)
 
 
@@ -141,7 +142,7 @@ def coordinates(value: str) -> Coordinates:
 def url(value: str) -> str:
     value = value.strip()
     parts = urlsplit(value)
-    if parts.scheme != "https" or not parts.netloc or " " in value:
+    if parts.scheme != "https" or not parts.netloc or UNSAFE_IN_URL.search(value):
         raise FieldProblem(
             f"{value!r} is not a web address", "write the full address, https://…"
         )

@@ -9,7 +9,7 @@ import markdown
 from i18n.jinja import rendering_language
 from pelican.generators import Generator
 
-from .body import resolve_links
+from .body import resolve_links, safe_urls
 from .errors import ContentValidationError
 from .plans import PagePlan, SitePlanner
 from .settings import resolve
@@ -91,4 +91,4 @@ def render_bodies(entries, extensions) -> None:
                 return entries[key].best_for(lang).url
 
             source = resolve_links(item.body, key_url, lambda name: f"/images/{name}")
-            item.html = converter.reset().convert(source)
+            item.html = safe_urls(converter.reset().convert(source))

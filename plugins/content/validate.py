@@ -94,7 +94,18 @@ def group_by_key(
     for source, values in sorted(parsed, key=lambda p: p[0].document.path):
         key = values.get("key")
         if key is None:
-            continue  # missing or invalid key is already reported
+            if "key" not in source.document.fields:
+                errors.append(
+                    ContentError(
+                        source.document.path,
+                        1,
+                        "key",
+                        "is required but missing",
+                        "add a line 'key: …' that links the languages of this item, "
+                        f"e.g. 'key: {source.slug}'",
+                    )
+                )
+            continue  # an invalid key is already reported
         doc = source.document
         group = groups.setdefault(key, {})
         other = next(iter(group.values()), None)
