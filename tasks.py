@@ -99,7 +99,8 @@ def publish(c):
     code = build.run(ROOT / "publishconf.py", gates=GATES)
     if code:
         sys.exit(code)
-    c.run(f"rsync -az --delete-after {ROOT / 'output'}/ {target}/")
+    # --delay-updates: the new files replace the old ones together, at the very end.
+    c.run(f"rsync -az --delay-updates --delete-after {ROOT / 'output'}/ {target}/")
 
 
 @task(

@@ -93,3 +93,22 @@ def test_home_pages_use_each_language_intro(base_site: Path) -> None:
     hero = page(base_site, "/da/").select_one(".hero")
     assert hero["lang"] == "sv"
     assert page(base_site, "/da/").html["lang"] == "da"
+
+
+def test_accessibility_statement_shows_the_last_check(tmp_path, tiny_site):
+    shutil.copytree(BASE, tmp_path / "content")
+    (tmp_path / "content/pages/sv/tillganglighet.md").write_text(
+        "key: tillganglighet\ntitle: Tillgänglighet\nsummary: Redogörelse.\n"
+        "role: accessibility\n\nText.\n"
+    )
+    (tmp_path / "content/accessibility-check.json").write_text(
+        '{"date": "2026-11-28", "tools": {"Nu Html Checker": "26.9.27", '
+        '"axe-core": "4.14.1"}, "gates": [{"gate": "html", "pages": 444, '
+        '"problems": 0}, {"gate": "accessibility", "pages": 101, "problems": 0}]}'
+    )
+    out = tiny_site({})
+    record = page(out, "/tillganglighet/").select_one(".check-record")
+    items = [li.get_text(strip=True) for li in record.select("li")]
+    assert "28 november 2026" in record.get_text()
+    assert items[0] == "Giltig HTML (Nu Html Checker 26.9.27): 444 sidor, 0 fel"
+    assert items[1].startswith("WCAG 2.1 nivå A och AA (axe-core 4.14.1")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -52,6 +53,9 @@ class ContentGenerator(Generator):
         self.context["site_pages"] = list(self.plans)  # others add theirs
         self.context["site_planner"] = planner
         self.context["translations_dir"] = translations_dir
+        record = content_dir / "accessibility-check.json"  # written by ./dev check
+        if record.is_file():
+            self.context["accessibility_check"] = json.loads(record.read_text())
         log.info(
             "content: %d items in %d entries, %d pages planned",
             sum(len(e.items) for e in entries.values()),

@@ -65,6 +65,10 @@ def weekday_short(value: date, lang: str) -> str:
     return format_date(value, "EEE", locale=lang)
 
 
+def parse_date(value: str) -> date:
+    return date.fromisoformat(value)
+
+
 def number(value: int | float | Decimal, lang: str) -> str:
     return format_decimal(value, locale=lang)
 

@@ -57,6 +57,7 @@ FILTERS = {
     "kronor": formatting.kronor,
     "kronor_range": formatting.kronor_range,
     "number": formatting.number,
+    "parse_date": formatting.parse_date,
     "weekday_name": formatting.weekday_name,
     "weekday_short": formatting.weekday_short,
     "language_name": formatting.language_name,

@@ -73,11 +73,17 @@ def run(
     print(f"Built {pages} pages in {elapsed:.2f} s")
     if not gates:
         return 0
-    passed = quality.report(
-        quality.check_built_site(
-            settings_file.parent, built, settings, gates, every_page
-        )
+    results = quality.check_built_site(
+        settings_file.parent, built, settings, gates, every_page
     )
+    passed = quality.report(results)
+    if passed and set(gates) == {"links", "html", "accessibility"}:
+        quality.record(
+            settings_file.parent,
+            results,
+            site.settings["BUILD_DATE"],
+            Path(settings["PATH"]) / "accessibility-check.json",
+        )
     if not passed:
         discard(built)
         print(

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +30,31 @@ def check_built_site(
     return run_gates(
         root, output, settings["SITEURL"].rstrip("/"), sources, gates, every_page
     )
+
+
+TOOLS = {
+    "Nu Html Checker": "node_modules/vnu-jar/package.json",
+    "axe-core": "node_modules/axe-core/package.json",
+}
+
+
+def record(root: Path, results: list[GateResult], day: date, path: Path) -> None:
+    """What the accessibility statement says about the last check (content/…json)."""
+    versions = {}
+    for tool, manifest in TOOLS.items():
+        file = root / manifest
+        versions[tool] = (
+            json.loads(file.read_text())["version"] if file.is_file() else "?"
+        )
+    data = {
+        "date": day.isoformat(),
+        "tools": versions,
+        "gates": [
+            {"gate": r.gate, "pages": r.pages, "problems": len(r.findings)}
+            for r in results
+        ],
+    }
+    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def report(results: list[GateResult]) -> bool:
