@@ -17,6 +17,7 @@ PLUGINS = [
     "images",
     "events",
     "feeds",
+    "widgets",
     "sitemap",
     "atomic_output",
 ]

@@ -23,6 +23,8 @@ def html_pages(real_site: Path) -> dict[str, BeautifulSoup]:
     """Every HTML page by the URL that serves it."""
     found = {}
     for path in sorted(real_site.rglob("*.html")):
+        if path.relative_to(real_site).parts[0] == "widgets":
+            continue  # the iframe widget's frame: partners' content, not our page
         rel = path.relative_to(real_site).as_posix()
         url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
         found[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")

@@ -15,9 +15,16 @@ def url_of(output: Path, path: Path) -> str:
     return "/" + rel
 
 
+EMBEDS = "widgets"  # iframe content for partners' pages, not pages of our site
+
+
 def html_pages(output: Path) -> dict[str, Path]:
-    """Every HTML page of the site by the URL that serves it."""
-    return {url_of(output, p): p for p in sorted(output.rglob("*.html"))}
+    """Every HTML page of the site by the URL that serves it (widget frames aside)."""
+    return {
+        url_of(output, p): p
+        for p in sorted(output.rglob("*.html"))
+        if p.relative_to(output).parts[0] != EMBEDS
+    }
 
 
 def file_for(output: Path, url_path: str) -> Path | None:

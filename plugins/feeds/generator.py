@@ -186,6 +186,7 @@ class LanguageFeeds:
                 [e for e in soon if scope.includes(e)],
             )
         count += self.write_single_events(out, every)
+        count += self.write_destinations(out)
         stories = views(
             planner.of_type("stories"), self.lang, modes["stories"], self.site
         )
@@ -245,6 +246,25 @@ class LanguageFeeds:
             )
             write(out, single_event_path(self.lang, event.key), data)
         return len(own)
+
+    def write_destinations(self, out: Path) -> int:
+        """Destinations for the destinations widget and partners (like events.json)."""
+        planner = self.owner.planner
+        cards = planner.cards("destinations", self.lang)
+        records = [
+            jsonfeed.destination_record(card.item, card.item.entry, self.site)
+            for card in cards
+        ]
+        data = {
+            "version": 1,
+            "language": self.lang,
+            "url": self.site.url + planner.router.listing(self.lang, "destinations"),
+            "destinations": records,
+        }
+        write(
+            out, f"/feeds/{self.lang}/destinations.json", jsonfeed.dumps(data).encode()
+        )
+        return 1
 
     def write_stories(self, out: Path, stories: list[View]) -> int:
         title = self.tr.gettext(texts.STORIES_TITLE)

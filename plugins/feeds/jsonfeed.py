@@ -6,6 +6,8 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+from content.vocabulary import DESTINATION_KINDS, MUNICIPALITIES
+
 from .syndication import FeedItem, FeedMeta, entry_id, feed_updated
 from .views import EventView
 
@@ -126,6 +128,43 @@ def next_occurrence(view: EventView, today: date) -> dict[str, Any] | None:
     """The occurrence still running on the build date, or None when all are over."""
     found = view.schedule.next_occurrence(today)
     return {"start": iso(found.start), "end": iso(found.end)} if found else None
+
+
+def destination_record(item, entry, site) -> dict[str, Any]:
+    """A destination as the destinations widget and partners need it."""
+    image = None
+    if item.get("image"):
+        path, width, height = site.image(item.image)
+        image = {
+            "url": site.absolute(path),
+            "width": width,
+            "height": height,
+            "alt": item.image_alt,
+        }
+    point = item.get("coordinates")
+    return {
+        "key": entry.key,
+        "language": item.lang,
+        "title": item.title,
+        "summary": item.summary,
+        "url": site.absolute(item.url),
+        "kind": {
+            "id": item.kind,
+            "label": site.translate(DESTINATION_KINDS[item.kind]),
+        },
+        "municipality": {
+            "id": item.municipality,
+            "name": MUNICIPALITIES[item.municipality],
+        },
+        "coordinates": {"lat": point.latitude, "lon": point.longitude}
+        if point
+        else None,
+        "image": image,
+        "translations": {
+            lang: site.absolute(other.url)
+            for lang, other in sorted(entry.items.items())
+        },
+    }
 
 
 def events_json(

@@ -1,0 +1,74 @@
+"""Pelican glue: write the widget scripts and the widget builder page per language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from content.plans import PagePlan
+from content.urls import url_segment
+from content.vocabulary import DESTINATION_KINDS, EVENT_CATEGORIES, MUNICIPALITIES
+from i18n.catalogs import load_translations
+from i18n.jinja import rendering_language
+from pelican.generators import Generator
+
+from .build import STATIC, frame_html, widget_script
+
+BUILDER = url_segment("URL path", "widgets")
+STATIC_FILES = ("frame.js", "embed.js", "builder.js")
+
+
+class WidgetsGenerator(Generator):
+    def generate_context(self) -> None:
+        planner = self.context["site_planner"]
+        self.translations_dir = self.context["translations_dir"]
+        languages = self.settings["I18N_LANGUAGES"].languages
+
+        def gettext_for(lang: str):
+            return load_translations(self.translations_dir, lang).gettext
+
+        self.script = widget_script(languages, gettext_for)
+        site = self.settings["SITEURL"].rstrip("/")
+        url = {x: planner.router.listing(x, BUILDER) for x in languages}
+        self.plans = []
+        for lang in languages:
+            tr = gettext_for(lang)
+            context = {
+                "widget_script": f"/widgets/{self.script.name}",
+                "widget_script_absolute": f"{site}/widgets/{self.script.name}",
+                "widget_integrity": self.script.integrity,
+                "widget_frame": f"{site}/widgets/frame.html",
+                "widget_embed": f"{site}/widgets/embed.js",
+                "widget_site": site + planner.router.listing(lang, "events"),
+                "widget_languages": languages,
+                "widget_municipalities": list(MUNICIPALITIES.items()),
+                "widget_categories": [(k, tr(v)) for k, v in EVENT_CATEGORIES.items()],
+                "widget_kinds": [(k, tr(v)) for k, v in DESTINATION_KINDS.items()],
+            }
+            plan = PagePlan(
+                "widgets", url[lang], lang, url, url[languages[0]], context=context
+            )
+            plan.context.update(planner.frame(plan))
+            self.plans.append(plan)
+        self.context["site_pages"].extend(self.plans)
+        self.context["widget_page_urls"] = {p.lang: p.url for p in self.plans}
+
+    def generate_output(self, writer) -> None:
+        target = Path(self.output_path) / "widgets"
+        target.mkdir(parents=True, exist_ok=True)
+        (target / self.script.name).write_bytes(self.script.data)
+        # A stable name for those who want every update (no integrity attribute then).
+        (target / "widgets.js").write_bytes(self.script.data)
+        (target / "frame.html").write_bytes(frame_html(self.script.name))
+        for name in STATIC_FILES:
+            shutil.copyfile(STATIC / name, target / name)
+        for plan in self.plans:
+            with rendering_language(self.translations_dir, plan.lang):
+                writer.write_file(
+                    plan.save_as,
+                    self.get_template(plan.template),
+                    self.context,
+                    url=plan.url,
+                    page=plan,
+                    **plan.context,
+                )
