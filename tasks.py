@@ -156,6 +156,14 @@ def i18n_compile(c):
 
 
 @task
+def widgets_release(c):
+    """Keep the current widget script online for good (partners pin it by its hash)."""
+    from sitetools.widgets_release import release
+
+    print(release(ROOT))
+
+
+@task
 def clean(c):
     """Remove output/ and build left-overs."""
     for path in [ROOT / "output", ROOT / "cache", *ROOT.glob("output.staging-*")]:

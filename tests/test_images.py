@@ -77,7 +77,7 @@ def test_pages_use_picture_with_webp_sizes_and_lazy_cards(photo_site):
     )
     assert img["alt"] == "Tecknad glasblåsare" and not img.has_attr("loading")
     card = page(out, "/destinationer/").select_one(".card picture img")
-    assert card["loading"] == "lazy" and card["alt"] == ""
+    assert not card.has_attr("loading") and card["alt"] == ""  # first row: in view
     for soup in (page(out, "/"), page(out, "/destinationer/")):
         for image in soup.find_all("img"):
             assert image.has_attr("width") and image.has_attr("height")
@@ -111,3 +111,20 @@ def processed_in(content: Path, tmp_path: Path) -> int:
     site = Pelican(settings)
     site.run()
     return site.settings["IMAGES_PROCESSED"]
+
+
+def test_cards_below_the_first_row_and_body_images_load_lazily(real_site):
+    cards = page(real_site, "/destinationer/").select(".card img")
+    assert [c.has_attr("loading") for c in cards[:3]] == [False, False, False]
+    assert all(c["loading"] == "lazy" for c in cards[3:]) and len(cards) > 6
+
+
+def test_body_image_with_a_title_becomes_responsive(photo_site):
+    content, make = photo_site
+    story = content / "stories/sv/berattelse.md"
+    story.write_text(story.read_text() + '\n![Ett foto]({image}photo.jpg "Bildtext")\n')
+    out = make()
+    img = page(out, "/berattelser/berattelse/").select_one(".prose picture img")
+    assert (
+        img["alt"] == "Ett foto" and img["loading"] == "lazy" and img["width"] == "800"
+    )

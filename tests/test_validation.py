@@ -318,3 +318,37 @@ def test_a_file_without_key_is_reported_not_skipped(good_site):
         "content/events/sv/ny-fest.md:1: key: is required but missing — add a line "
         "'key: …' that links the languages of this item, e.g. 'key: ny-fest'"
     ]
+
+
+def test_unreadable_and_clashing_images_are_content_errors(good_site):
+    content, output = good_site
+    (content / "images/trasig.jpg").write_bytes(b"not a picture at all")
+    from PIL import Image
+
+    Image.new("RGB", (20, 10)).save(content / "images/sjo.jpg")
+    Image.new("RGB", (20, 10)).save(content / "images/sjo.png")
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, output)
+    assert [str(e) for e in failure.value.errors] == [
+        "content/images/sjo.png:1: file: has the same name as sjo.jpg but another "
+        "ending — rename one of them: both would be published as the same files",
+        "content/images/trasig.jpg:1: file: is not an image that can be read — export "
+        "it again as JPEG, PNG or WebP (at most about 90 megapixels)",
+    ]
+
+
+def test_relative_links_are_refused(good_site):
+    content, output = good_site
+    write_files(
+        content,
+        {
+            "destinations/sv/ny-plats.md": DESTINATION.replace(
+                "Text.", "Se [sidan](../kontakt/)."
+            )
+        },
+    )
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, output)
+    assert [e.problem for e in failure.value.errors] == [
+        "has a relative link '../kontakt/', which breaks between languages"
+    ]

@@ -292,3 +292,15 @@ def test_builder_snippet_works_when_pasted_into_a_fresh_page(page, sites, browse
     count = shadow(fresh, "ds-events", "return root.querySelectorAll('li').length")
     assert count >= 1
     fresh.close()
+
+
+def test_the_current_script_is_released_and_old_releases_stay_online(sites):
+    from sitetools.widgets_release import current_script
+    from widgets.build import RELEASED
+
+    script = current_script(ROOT)
+    released = RELEASED / script.name
+    assert released.is_file(), "run ./dev widgets-release and commit the new file"
+    assert released.read_bytes() == script.data
+    for old in RELEASED.glob("widgets-*.js"):
+        assert (sites["out"] / "widgets" / old.name).read_bytes() == old.read_bytes()

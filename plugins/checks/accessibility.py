@@ -107,7 +107,9 @@ def check(
             for viewport, (width, height) in VIEWPORTS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 for url in urls:
-                    page.goto(base + url, wait_until="domcontentloaded")
+                    page.goto(
+                        base + url, wait_until="load"
+                    )  # styles loaded: contrast is real
                     page.add_script_tag(path=str(axe))
                     for violation in page.evaluate(script):
                         for node in violation["nodes"]:

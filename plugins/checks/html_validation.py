@@ -57,7 +57,7 @@ def check(
         raise ToolMissing(f"vnu.jar did not answer: {run.stderr[:500]}") from None
     findings = []
     for message in messages:
-        if message.get("type") != "error":
+        if message.get("type") not in ("error", "non-document-error"):
             continue
         path = Path(unquote(urlsplit(message.get("url", "")).path))
         url = (

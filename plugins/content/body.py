@@ -79,7 +79,18 @@ def check_body(
         for match in LINK_TARGET.finditer(line):
             target = match[1] or match[2]
             scheme = SCHEME.match(target)
-            if scheme and scheme[1].lower() not in SAFE_SCHEMES:
+            if not scheme and not target.startswith(("/", "#", "{key}", "{image}")):
+                errors.append(
+                    ContentError(
+                        item.path,
+                        number,
+                        "body",
+                        f"has a relative link {target!r}, which breaks between languages",
+                        "link with {key}the-key to our items, or with a path from the "
+                        "root such as /kontakt/",
+                    )
+                )
+            elif scheme and scheme[1].lower() not in SAFE_SCHEMES:
                 errors.append(
                     ContentError(
                         item.path,

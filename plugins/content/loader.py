@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PIL import Image
+
 from .document import decode, parse_document
 from .errors import ContentError
 from .schema import TYPES
@@ -56,6 +58,47 @@ def place_problem(rel: Path, languages: tuple[str, ...]) -> tuple[str, str] | No
             "use lower-case a-z, digits and hyphens: kosta-glasbruk.md",
         )
     return None
+
+
+RASTER = {".jpg", ".jpeg", ".png", ".webp"}
+
+
+def image_errors(content_dir: Path) -> list[ContentError]:
+    """Photos Pillow cannot read, and names whose published variants would collide."""
+    folder = content_dir / "images"
+    if not folder.is_dir():
+        return []
+    errors: list[ContentError] = []
+    stems: dict[str, str] = {}
+    for path in sorted(folder.iterdir()):
+        shown = f"{content_dir.name}/images/{path.name}"
+        if path.suffix.lower() not in RASTER:
+            continue
+        try:
+            with Image.open(path) as image:
+                image.verify()
+        except (OSError, SyntaxError, Image.DecompressionBombError):
+            errors.append(
+                ContentError(
+                    shown,
+                    1,
+                    "file",
+                    "is not an image that can be read",
+                    "export it again as JPEG, PNG or WebP (at most about 90 megapixels)",
+                )
+            )
+        other = stems.setdefault(path.stem.lower(), path.name)
+        if other != path.name:
+            errors.append(
+                ContentError(
+                    shown,
+                    1,
+                    "file",
+                    f"has the same name as {other} but another ending",
+                    "rename one of them: both would be published as the same files",
+                )
+            )
+    return errors
 
 
 def find_images(content_dir: Path) -> frozenset[str]:

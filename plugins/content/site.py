@@ -8,7 +8,7 @@ from pathlib import Path
 from i18n.catalogs import load_translations
 
 from .errors import ContentError
-from .loader import find_images, find_sources
+from .loader import find_images, find_sources, image_errors
 from .model import Entry
 from .urls import URL_CONTEXT, Router
 from .validate import build_entries
@@ -30,6 +30,7 @@ def load_site(
     """Every entry, validated and given its URLs; errors instead of exceptions."""
     sources, errors = find_sources(content_dir, languages)
     entries, more = build_entries(sources, languages, find_images(content_dir))
+    more += image_errors(content_dir)
     router = translated_router(languages[0], translations_dir)
     if not errors + more:
         for entry in entries.values():

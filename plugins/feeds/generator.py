@@ -66,6 +66,13 @@ class FeedsGenerator(Generator):
     def save_ledger(self) -> None:
         if self.ledger == self.old_ledger:
             return
+        if not self.settings.get("ATOMIC_OUTPUT_SWAP", True):
+            # A build that is checked first: its ledger counts only once it is published.
+            self.settings["FEEDS_LEDGER_PENDING"] = (
+                self.ledger_path,
+                dumps(self.ledger),
+            )
+            return
         temporary = self.ledger_path.with_suffix(".json.tmp")
         temporary.write_text(dumps(self.ledger), encoding="utf-8")
         temporary.replace(self.ledger_path)

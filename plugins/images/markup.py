@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from html import escape
+from urllib.parse import unquote
 
 from markupsafe import Markup
 
 from .process import ImageSet
 
-BODY_IMG = re.compile(r'<img alt="(?P<alt>[^"]*)" src="/images/(?P<name>[^"]+)"\s*/?>')
+BODY_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>")
+ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
 
 def picture(
@@ -37,13 +39,18 @@ def rewrite_body(html: str, images: dict[str, ImageSet]) -> str:
     """Body images (from Markdown) become responsive, sized and lazy."""
 
     def replace(match: re.Match) -> str:
-        image = images.get(match["name"])
+        attrs = dict(ATTRIBUTE.findall(match["attrs"]))
+        src = unquote(attrs.get("src", ""))
+        image = (
+            images.get(src.removeprefix("/images/"))
+            if src.startswith("/images/")
+            else None
+        )
         if image is None:
             return match[0]
+        alt = attrs.get("alt", "")
         return str(
-            picture(
-                image, _unescape(match["alt"]), "(min-width: 48rem) 42rem, 100vw", True
-            )
+            picture(image, _unescape(alt), "(min-width: 48rem) 42rem, 100vw", True)
         )
 
     return BODY_IMG.sub(replace, html)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from content.loader import find_images, find_sources
+from content.loader import find_images, find_sources, image_errors
 from content.validate import build_entries
 from i18n.settings import language_settings
 from pelican.settings import read_settings
@@ -25,6 +25,7 @@ def load(root: Path):
     content_dir = Path(settings["PATH"])
     sources, errors = find_sources(content_dir, languages)
     entries, more = build_entries(sources, languages, find_images(content_dir))
+    more += image_errors(content_dir)
     return languages, entries, errors + more, len(sources)
 
 

@@ -38,8 +38,8 @@ TOOLS = {
 }
 
 
-def record(root: Path, results: list[GateResult], day: date, path: Path) -> None:
-    """What the accessibility statement says about the last check (content/…json)."""
+def record(root: Path, results: list[GateResult], day: date, path: Path) -> bool:
+    """Write what the accessibility statement says about the check; True if it changed."""
     versions = {}
     for tool, manifest in TOOLS.items():
         file = root / manifest
@@ -54,7 +54,11 @@ def record(root: Path, results: list[GateResult], day: date, path: Path) -> None
             for r in results
         ],
     }
-    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps(data, indent=1) + "\n"
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False
+    path.write_text(text, encoding="utf-8")
+    return True
 
 
 def report(results: list[GateResult]) -> bool:

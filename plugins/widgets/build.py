@@ -11,6 +11,8 @@ from pathlib import Path
 from content.vocabulary import EVENT_STATUSES, N_
 
 STATIC = Path(__file__).with_name("static")
+# Published versions of the script, kept byte for byte (./dev widgets-release adds one).
+RELEASED = Path(__file__).with_name("released")
 PLACEHOLDER = "/*TEXT*/ {}"
 # Texts the widgets show, by key; the catalogs translate them (most already exist).
 TEXTS = {
@@ -52,7 +54,7 @@ def frame_html(script_name: str) -> bytes:
         '<!doctype html>\n<html lang="sv">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         "<title>Destination Småland</title>\n"
-        "<meta name=\"robots\" content=\"noindex\">\n"
+        '<meta name="robots" content="noindex">\n'
         f'<script type="module" src="{script_name}"></script>\n'
         '<script type="module" src="frame.js"></script>\n'
         "</head>\n<body>\n</body>\n</html>\n"

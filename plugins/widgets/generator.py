@@ -12,7 +12,7 @@ from i18n.catalogs import load_translations
 from i18n.jinja import rendering_language
 from pelican.generators import Generator
 
-from .build import STATIC, frame_html, widget_script
+from .build import RELEASED, STATIC, frame_html, widget_script
 
 BUILDER = url_segment("URL path", "widgets")
 STATIC_FILES = ("frame.js", "embed.js", "builder.js")
@@ -56,6 +56,9 @@ class WidgetsGenerator(Generator):
     def generate_output(self, writer) -> None:
         target = Path(self.output_path) / "widgets"
         target.mkdir(parents=True, exist_ok=True)
+        # Every released version stays online: partners' snippets pin one by its hash.
+        for released in sorted(RELEASED.glob("widgets-*.js")):
+            shutil.copyfile(released, target / released.name)
         (target / self.script.name).write_bytes(self.script.data)
         # A stable name for those who want every update (no integrity attribute then).
         (target / "widgets.js").write_bytes(self.script.data)

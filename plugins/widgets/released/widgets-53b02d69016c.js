@@ -1,0 +1,116 @@
+// Destination Småland widgets: <ds-events> and <ds-destinations>.
+// No dependencies, no cookies, no storage; requests go only to the origin this file
+// came from; everything is rendered with DOM APIs and textContent.
+const BASE = new URL("..", import.meta.url).href.replace(/\/$/, "");
+const TEXT = {"da":{"allDestinations":"Alle destinationer","allEvents":"Alle begivenheder","cancelled":"Aflyst","none":"Ingen kommende begivenheder lige nu.","postponed":"Udsat","rescheduled":"Ny dato"},"de":{"allDestinations":"Alle Reiseziele","allEvents":"Alle Veranstaltungen","cancelled":"Abgesagt","none":"Derzeit stehen keine Veranstaltungen an.","postponed":"Verschoben","rescheduled":"Neuer Termin"},"en":{"allDestinations":"All destinations","allEvents":"All events","cancelled":"Cancelled","none":"No upcoming events right now.","postponed":"Postponed","rescheduled":"New date"},"nl":{"allDestinations":"Alle bestemmingen","allEvents":"Alle evenementen","cancelled":"Geannuleerd","none":"Er zijn op dit moment geen komende evenementen.","postponed":"Uitgesteld","rescheduled":"Nieuwe datum"},"sv":{"allDestinations":"Alla besöksmål","allEvents":"Alla evenemang","cancelled":"Inställt","none":"Inga kommande evenemang just nu.","postponed":"Uppskjutet","rescheduled":"Nytt datum"}};
+const CSS = `:host{all:initial;display:block;--ds-bg:#fff;--ds-text:#1b1f23;--ds-muted:#4a5560;--ds-accent:#1d4e6b;--ds-border:#c9d3cc;--ds-font:system-ui,sans-serif;--ds-radius:8px}
+@media (prefers-color-scheme:dark){:host{--ds-bg:#16202a;--ds-text:#f1f4f6;--ds-muted:#b9c4cc;--ds-accent:#9fd0f0;--ds-border:#3a4a57}}
+.w{all:initial;display:block;background:var(--ds-bg);color:var(--ds-text);font:16px/1.5 var(--ds-font);text-align:left;border-radius:var(--ds-radius)}ul{list-style:none;margin:0;padding:0;display:grid;gap:.75em}
+.cards ul{grid-template-columns:repeat(auto-fill,minmax(14em,1fr))}li{border:1px solid var(--ds-border);border-radius:var(--ds-radius);padding:.75em;background:var(--ds-bg)}
+.list li{border-width:0 0 1px;border-radius:0;padding:.5em 0}a{color:var(--ds-accent);font-weight:600}a:focus-visible{outline:3px solid var(--ds-accent);outline-offset:2px}
+img{display:block;width:100%;height:auto;border-radius:calc(var(--ds-radius)/2);margin-bottom:.5em}.list img{display:none}.m{display:block;color:var(--ds-muted);font-size:.9em}
+.s{color:#b3261e;font-weight:700}.all{display:inline-block;margin-top:.75em}p{margin:.25em 0}
+@media (prefers-reduced-motion:reduce){*{transition:none!important;animation:none!important}}`;
+
+function el(tag, attrs, ...kids) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) if (v != null) node.setAttribute(k, v);
+  for (const kid of kids) if (kid != null) node.append(kid);
+  return node;
+}
+const t = (lang, key) => (TEXT[lang] || TEXT.en)[key];
+const isDate = (s) => s.length === 10;
+
+function when(o, lang) {
+  const day = { dateStyle: "full", timeZone: isDate(o.start) ? "UTC" : "Europe/Stockholm" };
+  const start = new Date(isDate(o.start) ? o.start + "T00:00:00Z" : o.start);
+  let text = new Intl.DateTimeFormat(lang, day).format(start);
+  if (!isDate(o.start)) {
+    const time = { timeStyle: "short", timeZone: "Europe/Stockholm" };
+    text += " " + new Intl.DateTimeFormat(lang, time).format(start);
+  }
+  return text;
+}
+
+function ends(o) {
+  return isDate(o.end) ? Date.parse(o.end + "T23:59:59+01:00") : Date.parse(o.end);
+}
+
+class Widget extends HTMLElement {
+  connectedCallback() {
+    if (this.shadowRoot) return;
+    this.attachShadow({ mode: "open" });
+    this.load().catch(() => this.show([], this.attr("lang", "sv"), null));
+  }
+  attr(name, fallback) {
+    return this.getAttribute(name) || fallback;
+  }
+  async load() {
+    const lang = this.attr("lang", "sv");
+    const res = await fetch(this.source(lang), { credentials: "omit", mode: "cors" });
+    const data = await res.json();
+    this.show(this.pick(data), lang, data.url);
+  }
+  show(items, lang, more) {
+    const root = el("div", { class: "w " + (this.attr("layout", "list") === "cards" ? "cards" : "list"), lang });
+    if (items.length) root.append(el("ul", null, ...items.map((i) => this.item(i, lang))));
+    else root.append(el("p", null, t(lang, "none")));
+    if (more) root.append(el("a", { class: "all", href: more }, t(lang, this.allKey)));
+    this.shadowRoot.replaceChildren(el("style", null, CSS), root);
+    this.dispatchEvent(new CustomEvent("ds-rendered", { bubbles: true }));
+  }
+  picture(i) {
+    return i.image ? el("img", { src: i.image.url, alt: "", width: i.image.width, height: i.image.height, loading: "lazy" }) : null;
+  }
+}
+
+class Events extends Widget {
+  allKey = "allEvents";
+  source(lang) {
+    const m = this.attr("municipality"), c = this.attr("category");
+    const scope = m ? `municipality/${m}/` : c ? `category/${c}/` : "";
+    return `${BASE}/feeds/${lang}/${scope}events.json`;
+  }
+  pick(data) {
+    const now = Date.now(), c = this.attr("category"), m = this.attr("municipality");
+    const out = [];
+    for (const e of data.events) {
+      if ((c && e.category.id !== c) || (m && e.municipality.id !== m)) continue;
+      const next = e.occurrences.find((o) => ends(o) > now);
+      if (next) out.push({ ...e, at: next });
+    }
+    out.sort((a, b) => Date.parse(a.at.start) - Date.parse(b.at.start));
+    return out.slice(0, +this.attr("limit", 5));
+  }
+  item(e, lang) {
+    const status = e.status !== "scheduled" ? el("span", { class: "s" }, t(lang, e.status) + " ") : null;
+    return el("li", { lang: e.language },
+      this.picture(e),
+      el("a", { href: e.url }, e.title),
+      el("span", { class: "m", lang }, status, el("time", { datetime: e.at.start }, when(e.at, lang)), " · " + e.municipality.name),
+      el("p", null, e.summary));
+  }
+}
+
+class Destinations extends Widget {
+  allKey = "allDestinations";
+  source(lang) {
+    return `${BASE}/feeds/${lang}/destinations.json`;
+  }
+  pick(data) {
+    const m = this.attr("municipality"), k = this.attr("kind");
+    return data.destinations
+      .filter((d) => (!m || d.municipality.id === m) && (!k || d.kind.id === k))
+      .slice(0, +this.attr("limit", 6));
+  }
+  item(d, lang) {
+    return el("li", { lang: d.language },
+      this.picture(d),
+      el("a", { href: d.url }, d.title),
+      el("span", { class: "m", lang }, d.kind.label + " · " + d.municipality.name),
+      el("p", null, d.summary));
+  }
+}
+
+if (!customElements.get("ds-events")) customElements.define("ds-events", Events);
+if (!customElements.get("ds-destinations")) customElements.define("ds-destinations", Destinations);
