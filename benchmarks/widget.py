@@ -22,7 +22,7 @@ sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "tests")]
 from checks.accessibility import CHROMIUM_FLAGS, chromium_path  # noqa: E402
 from conftest import build  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
-from test_widgets import free_port, serve  # noqa: E402
+from test_widgets import current_script, free_port, serve  # noqa: E402
 
 RUNS = 5
 
@@ -35,7 +35,7 @@ def main() -> None:
         out = build(
             root / "content", root / "output", SITEURL=f"http://127.0.0.1:{ours}"
         )
-        script = next((out / "widgets").glob("widgets-*.js"))
+        script = current_script(out)
         partner = root / "partner"
         partner.mkdir()
         times = []

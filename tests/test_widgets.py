@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import re
 import shutil
 import socket
 import threading
@@ -93,8 +94,14 @@ def browser():
         launched.close()
 
 
+def current_script(out: Path) -> Path:
+    """The script this build made (older released versions sit beside it)."""
+    frame = (out / "widgets" / "frame.html").read_text()
+    return out / "widgets" / re.search(r'src="(widgets-[0-9a-f]+\.js)"', frame)[1]
+
+
 def script_tag(sites) -> str:
-    name = next(p.name for p in (sites["out"] / "widgets").glob("widgets-*.js"))
+    name = current_script(sites["out"]).name
     return f'<script type="module" src="{sites["ours"]}/widgets/{name}"></script>'
 
 
@@ -257,7 +264,7 @@ def test_iframe_variant_takes_its_content_height(page, sites):
 
 
 def test_script_stays_within_its_budget(sites):
-    script = next((sites["out"] / "widgets").glob("widgets-*.js")).read_bytes()
+    script = current_script(sites["out"]).read_bytes()
     size = len(gzip.compress(script, compresslevel=9))
     assert size <= BUDGET, (
         f"widgets.js is {size} bytes gzipped, over the {BUDGET} budget"
@@ -304,3 +311,64 @@ def test_the_current_script_is_released_and_old_releases_stay_online(sites):
     assert released.read_bytes() == script.data
     for old in RELEASED.glob("widgets-*.js"):
         assert (sites["out"] / "widgets" / old.name).read_bytes() == old.read_bytes()
+
+
+def test_both_variants_on_one_page_stay_private(page, sites):
+    frame = f"{sites['ours']}/widgets/frame.html?widget=destinations&lang=sv&limit=3&accent=%23aa0000"
+    url = partner_page(
+        sites,
+        "both.html",
+        script_tag(sites) + '<ds-events lang="nl" limit="2"></ds-events>'
+        f'<iframe src="{frame}" title="Besöksmål" style="width:100%;height:600px;border:0"></iframe>'
+        f'<noscript><a href="{sites["ours"]}/destinationer/">Besöksmål</a></noscript>'
+        f'<script type="module" src="{sites["ours"]}/widgets/embed.js"></script>',
+    )
+    page.goto(url)
+    shadow(page, "ds-events", "return 1")
+    page.wait_for_function("document.querySelector('iframe').style.height !== '600px'")
+    inner = page.frame_locator("iframe").locator("ds-destinations")
+    colour = inner.evaluate(
+        "e => getComputedStyle(e.shadowRoot.querySelector('a')).color"
+    )
+    assert colour == "rgb(170, 0, 0)"
+    origins = {"/".join(u.split("/")[:3]) for u in page.requests}
+    assert origins <= {sites["ours"], sites["partner_url"]}
+    assert page.context.cookies() == []
+    frame_storage = page.frames[1].evaluate(
+        "localStorage.length + sessionStorage.length"
+    )
+    assert frame_storage == 0
+
+
+def test_all_day_events_end_at_midnight_swedish_summer_time(browser, sites):
+    context = browser.new_context()
+    page = context.new_page()
+    page.clock.set_fixed_time("2027-08-14T00:30:00+02:00")  # after 13 August in Sweden
+    page.goto(
+        partner_page(
+            sites,
+            "midnight.html",
+            script_tag(sites)
+            + '<ds-events lang="sv" municipality="lessebo" limit="20"></ds-events>',
+        )
+    )
+    titles = shadow(
+        page,
+        "ds-events",
+        "return [...root.querySelectorAll('a')].map(a => a.textContent)",
+    )
+    assert not any("Glasblåsning för familjer" in t for t in titles)
+    context.close()
+
+
+def test_bad_attributes_still_link_to_the_site(page, sites):
+    url = partner_page(
+        sites,
+        "bad.html",
+        script_tag(sites) + '<ds-events lang="en-GB" limit="many"></ds-events>',
+    )
+    page.goto(url)
+    items = shadow(page, "ds-events", "return root.querySelectorAll('li').length")
+    assert items == 5  # English, and the default count
+    link = shadow(page, "ds-events", "return root.querySelector('a.all').href")
+    assert link.startswith(sites["ours"] + "/en/")

@@ -40,6 +40,8 @@ class WidgetsGenerator(Generator):
                 "widget_frame": f"{site}/widgets/frame.html",
                 "widget_embed": f"{site}/widgets/embed.js",
                 "widget_site": site + planner.router.listing(lang, "events"),
+                "widget_site_destinations": site
+                + planner.router.listing(lang, "destinations"),
                 "widget_languages": languages,
                 "widget_municipalities": list(MUNICIPALITIES.items()),
                 "widget_categories": [(k, tr(v)) for k, v in EVENT_CATEGORIES.items()],

@@ -7,6 +7,11 @@ for (const name of ["lang", "municipality", "category", "kind", "limit", "layout
   const value = query.get(name);
   if (value) widget.setAttribute(name, value);
 }
+const colours = { accent: "--ds-accent", text: "--ds-text", bg: "--ds-bg" };
+for (const [name, property] of Object.entries(colours)) {
+  const value = query.get(name);
+  if (value && /^#[0-9a-f]{6}$/i.test(value)) widget.style.setProperty(property, value);
+}
 document.documentElement.lang = query.get("lang") || "sv";
 document.body.append(widget);
 // The root element's own height is the content's (scrollHeight never drops below the frame).

@@ -22,32 +22,50 @@ const t = (lang, key) => (TEXT[lang] || TEXT.en)[key];
 const isDate = (s) => s.length === 10;
 
 function when(o, lang) {
-  const day = { dateStyle: "full", timeZone: isDate(o.start) ? "UTC" : "Europe/Stockholm" };
-  const start = new Date(isDate(o.start) ? o.start + "T00:00:00Z" : o.start);
-  let text = new Intl.DateTimeFormat(lang, day).format(start);
-  if (!isDate(o.start)) {
-    const time = { timeStyle: "short", timeZone: "Europe/Stockholm" };
-    text += " " + new Intl.DateTimeFormat(lang, time).format(start);
+  if (isDate(o.start)) {
+    const utc = (s) => new Date(s + "T12:00:00Z");
+    const f = new Intl.DateTimeFormat(lang, { dateStyle: o.start === o.end ? "full" : "medium", timeZone: "UTC" });
+    return o.start === o.end ? f.format(utc(o.start)) : f.formatRange(utc(o.start), utc(o.end));
   }
-  return text;
+  const f = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Stockholm" });
+  return f.format(new Date(o.start));
+}
+
+// Sweden's UTC offset on a date: +2 from the last Sunday of March to the last of October.
+function offset(y, m, d) {
+  const last = (month) => 31 - new Date(Date.UTC(y, month, 31)).getUTCDay();
+  if (m === 3) return d >= last(2) ? 2 : 1;
+  if (m === 10) return d >= last(9) ? 1 : 2;
+  return m > 3 && m < 10 ? 2 : 1;
 }
 
 function ends(o) {
-  return isDate(o.end) ? Date.parse(o.end + "T23:59:59+01:00") : Date.parse(o.end);
+  if (!isDate(o.end)) return Date.parse(o.end);
+  const [y, m, d] = o.end.split("-").map(Number);
+  return Date.UTC(y, m - 1, d + 1) - offset(y, m, d) * 3600e3;
 }
 
 class Widget extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
     this.attachShadow({ mode: "open" });
-    this.load().catch(() => this.show([], this.attr("lang", "sv"), null));
+    // Offline or a bad attribute: say so, and still link to the site.
+    this.load().catch(() => this.show([], this.language, `${BASE}/${this.language === "sv" ? "" : this.language + "/"}`));
   }
   attr(name, fallback) {
     return this.getAttribute(name) || fallback;
   }
+  get language() {
+    const code = this.attr("lang", "sv").slice(0, 2).toLowerCase();
+    return TEXT[code] ? code : "en";
+  }
+  get limit() {
+    return Math.max(1, parseInt(this.getAttribute("limit"), 10) || this.defaultLimit);
+  }
   async load() {
-    const lang = this.attr("lang", "sv");
+    const lang = this.language;
     const res = await fetch(this.source(lang), { credentials: "omit", mode: "cors" });
+    if (!res.ok) throw new Error(res.status);
     const data = await res.json();
     this.show(this.pick(data), lang, data.url);
   }
@@ -66,6 +84,7 @@ class Widget extends HTMLElement {
 
 class Events extends Widget {
   allKey = "allEvents";
+  defaultLimit = 5;
   source(lang) {
     const m = this.attr("municipality"), c = this.attr("category");
     const scope = m ? `municipality/${m}/` : c ? `category/${c}/` : "";
@@ -80,7 +99,7 @@ class Events extends Widget {
       if (next) out.push({ ...e, at: next });
     }
     out.sort((a, b) => Date.parse(a.at.start) - Date.parse(b.at.start));
-    return out.slice(0, +this.attr("limit", 5));
+    return out.slice(0, this.limit);
   }
   item(e, lang) {
     const status = e.status !== "scheduled" ? el("span", { class: "s" }, t(lang, e.status) + " ") : null;
@@ -94,6 +113,7 @@ class Events extends Widget {
 
 class Destinations extends Widget {
   allKey = "allDestinations";
+  defaultLimit = 6;
   source(lang) {
     return `${BASE}/feeds/${lang}/destinations.json`;
   }
@@ -101,7 +121,7 @@ class Destinations extends Widget {
     const m = this.attr("municipality"), k = this.attr("kind");
     return data.destinations
       .filter((d) => (!m || d.municipality.id === m) && (!k || d.kind.id === k))
-      .slice(0, +this.attr("limit", 6));
+      .slice(0, this.limit);
   }
   item(d, lang) {
     return el("li", { lang: d.language },
