@@ -3,6 +3,9 @@
 SITENAME = "Destination Småland – Kronoberg"
 SITEURL = "http://127.0.0.1:8000"  # absolute base for canonical, hreflang and sitemap
 TIMEZONE = "Europe/Stockholm"
+# The feedback address shown on the contact page and in the accessibility statement
+# (DOS-lagen requires a way to report accessibility problems). publishconf.py requires it.
+CONTACT_EMAIL = ""
 
 PATH = "content"
 THEME = "theme"

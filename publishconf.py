@@ -16,5 +16,9 @@ if urlsplit(SITEURL).path not in ("", "/") or urlsplit(SITEURL).scheme != "https
     # Links, styles and images are root-relative (/en/…, /assets/…): the site must be
     # served at the root of its own host.
     raise SystemExit(f"publishconf: SITE_URL={SITEURL!r} must be https://host, no path")
+# The feedback address the accessibility statement must give (DOS-lagen): required.
+if "@" not in os.environ.get("CONTACT_EMAIL", ""):
+    raise SystemExit("publishconf: set CONTACT_EMAIL to the editorial team's address")
+CONTACT_EMAIL = os.environ["CONTACT_EMAIL"]
 # rsync destination, e.g. deploy@host:/var/www/site — never committed.
 PUBLISH_TARGET = os.environ.get("PUBLISH_TARGET", "")

@@ -112,3 +112,13 @@ def test_accessibility_statement_shows_the_last_check(tmp_path, tiny_site):
     assert "28 november 2026" in record.get_text()
     assert items[0] == "Giltig HTML (Nu Html Checker 26.9.27): 444 sidor, 0 fel"
     assert items[1].startswith("WCAG 2.1 nivå A och AA (axe-core 4.14.1")
+
+
+def test_feedback_address_is_on_contact_and_statement_pages(tmp_path, tiny_site):
+    shutil.copytree(BASE, tmp_path / "content")
+    (tmp_path / "content/pages/sv/kontakt.md").write_text(
+        "key: kontakt\ntitle: Kontakt\nsummary: Så når du oss.\nrole: contact\n\nText.\n"
+    )
+    out = tiny_site({}, CONTACT_EMAIL="redaktion@example.org")
+    link = page(out, "/kontakt/").select_one(".contact-email a")
+    assert link["href"] == "mailto:redaktion@example.org"
