@@ -36,7 +36,11 @@ function render() {
   const c = choices();
   const widget = document.createElement(tagName(c.type));
   for (const [k, v] of Object.entries(c.attrs)) widget.setAttribute(k, v);
-  if (c.style) widget.setAttribute("style", c.style);
+  // CSSOM, not a style attribute: the site's Content-Security-Policy forbids inline styles.
+  for (const part of c.style ? c.style.split("; ") : []) {
+    const [property, value] = part.split(": ");
+    widget.style.setProperty(property, value);
+  }
   preview.replaceChildren(widget);
   const attrs = Object.entries(c.attrs).map(([k, v]) => ` ${k}="${v}"`).join("");
   const style = c.style ? ` style="${c.style}"` : "";

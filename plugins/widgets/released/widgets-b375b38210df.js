@@ -45,6 +45,17 @@ function ends(o) {
   return Date.UTC(y, m - 1, d + 1) - offset(y, m, d) * 3600e3;
 }
 
+// A constructed stylesheet: allowed under a strict Content-Security-Policy (no inline <style>).
+function adopt(shadow) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    shadow.prepend(el("style", null, CSS));
+  }
+}
+
 class Widget extends HTMLElement {
   connectedCallback() {
     if (this.shadowRoot) return;
@@ -74,7 +85,8 @@ class Widget extends HTMLElement {
     if (items.length) root.append(el("ul", null, ...items.map((i) => this.item(i, lang))));
     else root.append(el("p", null, t(lang, "none")));
     if (more) root.append(el("a", { class: "all", href: more }, t(lang, this.allKey)));
-    this.shadowRoot.replaceChildren(el("style", null, CSS), root);
+    this.shadowRoot.replaceChildren(root);
+    adopt(this.shadowRoot);
     this.dispatchEvent(new CustomEvent("ds-rendered", { bubbles: true }));
   }
   picture(i) {
