@@ -46,7 +46,11 @@ def chromium_path() -> str:
 
 
 def template_of(path: Path) -> str:
-    body = html.parse(str(path)).getroot().find("body")
+    return page_template(html.parse(str(path)).getroot())
+
+
+def page_template(root) -> str:
+    body = root.find("body")
     return body.get("data-template", "") if body is not None else ""
 
 
@@ -57,8 +61,8 @@ def sample(output: Path, every_page: bool) -> list[str]:
         return list(pages)
     groups: dict[tuple[str, str], list[str]] = {}
     for url, path in pages.items():
-        lang = html.parse(str(path)).getroot().get("lang", "")
-        groups.setdefault((template_of(path), lang), []).append(url)
+        root = html.parse(str(path)).getroot()
+        groups.setdefault((page_template(root), root.get("lang", "")), []).append(url)
     chosen = []
     for urls in groups.values():
         chosen += sorted({urls[0], urls[-1]})

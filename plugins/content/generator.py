@@ -64,18 +64,20 @@ class ContentGenerator(Generator):
         )
 
     def generate_output(self, writer) -> None:
-        for plan in self.plans:
-            self.write(writer, plan)
+        write_plans(self, writer, self.plans)
         # Read by the build command's summary line.
         self.settings["CONTENT_PAGES_WRITTEN"] = len(self.plans)
 
-    def write(self, writer, plan: PagePlan) -> None:
-        template = self.get_template(plan.template)
-        with rendering_language(self.translations_dir, plan.lang):
+
+def write_plans(generator: Generator, writer, plans: list[PagePlan]) -> None:
+    """Render each planned page in its own language (every generator's pages go here)."""
+    translations_dir = generator.context["translations_dir"]
+    for plan in plans:
+        with rendering_language(translations_dir, plan.lang):
             writer.write_file(
                 plan.save_as,
-                template,
-                self.context,
+                generator.get_template(plan.template),
+                generator.context,
                 url=plan.url,
                 page=plan,
                 **plan.context,

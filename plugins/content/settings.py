@@ -27,14 +27,25 @@ class ContentSettingsError(ValueError):
     """A CONTENT block that cannot work; the message names the key."""
 
 
-def resolve(block: dict[str, Any] | None) -> dict[str, Any]:
+def resolve_block(
+    name: str,
+    block: dict[str, Any] | None,
+    defaults: dict[str, Any],
+    error: type[ValueError],
+) -> dict[str, Any]:
+    """A plugin's settings block over its defaults; an unknown key fails by name."""
     block = dict(block or {})
-    unknown = sorted(set(block) - set(DEFAULTS))
+    unknown = sorted(set(block) - set(defaults))
     if unknown:
-        raise ContentSettingsError(
-            f"CONTENT: unknown key(s) {', '.join(unknown)}; known: {', '.join(DEFAULTS)}"
+        raise error(
+            f"{name}: unknown key(s) {', '.join(unknown)}; known: {', '.join(defaults)}"
         )
-    merged = {**DEFAULTS, **block}
+    return {**defaults, **block}
+
+
+def resolve(block: dict[str, Any] | None) -> dict[str, Any]:
+    merged = resolve_block("CONTENT", block, DEFAULTS, ContentSettingsError)
+    block = block or {}
     fallback = {**DEFAULTS["fallback"], **block.get("fallback", {})}
     for content_type, mode in fallback.items():
         if content_type not in TYPES:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from content.errors import ContentError, ContentValidationError
+from content.generator import write_plans
 from i18n.catalogs import load_translations
-from i18n.jinja import rendering_language
 from pelican.generators import Generator
 
 from .pages import EventPages
@@ -32,16 +32,7 @@ class EventPagesGenerator(Generator):
         self.context["site_pages"].extend(self.plans)
 
     def generate_output(self, writer) -> None:
-        for plan in self.plans:
-            with rendering_language(self.translations_dir, plan.lang):
-                writer.write_file(
-                    plan.save_as,
-                    self.get_template(plan.template),
-                    self.context,
-                    url=plan.url,
-                    page=plan,
-                    **plan.context,
-                )
+        write_plans(self, writer, self.plans)
 
 
 def check_reserved_slugs(pages: EventPages, languages) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from content.listings import split_upcoming
 from content.plans import PagePlan, SitePlanner
@@ -60,7 +61,9 @@ class EventPages:
             for s in (SEGMENT_MUNICIPALITIES, SEGMENT_CATEGORIES, SEGMENT_CALENDAR)
         }
 
+    @cached_property
     def months(self) -> list[date]:
+        """Every month from the first to the last occurrence of any event."""
         days = [
             d
             for entry in self.planner.of_type("events")
@@ -71,7 +74,7 @@ class EventPages:
 
     def filters(self, lang: str) -> dict:
         """Links from every events page to the other ways of browsing events."""
-        months = self.months()
+        months = self.months
         current = date(self.today.year, self.today.month, 1)
         start = current if current in months else (months[0] if months else None)
         return {
@@ -184,7 +187,7 @@ class EventPages:
         return self.plan("events_index", lambda x: self.base(x, segment), lang, context)
 
     def plans(self) -> list[PagePlan]:
-        months = self.months()
+        months = self.months
         found = []
         for lang in self.languages:
             found += [

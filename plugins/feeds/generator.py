@@ -7,9 +7,9 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from content.generator import write_plans
 from content.plans import PagePlan
 from i18n.catalogs import load_translations
-from i18n.jinja import rendering_language
 from images import image_source
 from pelican.generators import Generator
 
@@ -122,16 +122,7 @@ class FeedsGenerator(Generator):
         count += 1
         for lang in self.languages:
             count += LanguageFeeds(self, lang).write_all(out)
-        for plan in self.pages:
-            with rendering_language(self.translations_dir, plan.lang):
-                writer.write_file(
-                    plan.save_as,
-                    self.get_template(plan.template),
-                    self.context,
-                    url=plan.url,
-                    page=plan,
-                    **plan.context,
-                )
+        write_plans(self, writer, self.pages)
         self.save_ledger()
         # Read by benchmarks/feeds.py.
         self.settings["FEEDS_WRITTEN"] = count

@@ -21,11 +21,7 @@ def dumps(value: Any) -> str:
 
 
 def iso(value: datetime | date | None) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value.isoformat()
+    return None if value is None else value.isoformat()
 
 
 def json_feed(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from content.settings import resolve_block
+
 DEFAULTS: dict[str, Any] = {
     # Right-hand side of every iCalendar UID and tag: URI; None = SITEURL's host name.
     # Never change it once published (calendar apps would see every event as new): if
@@ -19,10 +21,4 @@ class FeedsSettingsError(ValueError):
 
 
 def resolve(block: dict[str, Any] | None) -> dict[str, Any]:
-    block = dict(block or {})
-    unknown = sorted(set(block) - set(DEFAULTS))
-    if unknown:
-        raise FeedsSettingsError(
-            f"FEEDS: unknown key(s) {', '.join(unknown)}; known: {', '.join(DEFAULTS)}"
-        )
-    return {**DEFAULTS, **block}
+    return resolve_block("FEEDS", block, DEFAULTS, FeedsSettingsError)

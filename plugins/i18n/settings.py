@@ -26,10 +26,6 @@ class LanguageSettings:
     def default(self) -> str:
         return self.languages[0]
 
-    def prefix(self, lang: str) -> str:
-        """URL path prefix: '/' for the default language, '/xx/' for others."""
-        return "/" if lang == self.default else f"/{lang}/"
-
 
 def resolve(block: dict[str, Any] | None, name: str = "I18N") -> dict[str, Any]:
     """Merge a settings block over defaults, rejecting unknown keys by name."""

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from content.settings import resolve_block
+
 DEFAULTS: dict[str, Any] = {
     # Processed variants, by content hash; relative paths are relative to the project.
     "cache": "cache/images",
@@ -15,10 +17,4 @@ class ImagesSettingsError(ValueError):
 
 
 def resolve(block: dict[str, Any] | None) -> dict[str, Any]:
-    block = dict(block or {})
-    unknown = sorted(set(block) - set(DEFAULTS))
-    if unknown:
-        raise ImagesSettingsError(
-            f"IMAGES: unknown key(s) {', '.join(unknown)}; known: {', '.join(DEFAULTS)}"
-        )
-    return {**DEFAULTS, **block}
+    return resolve_block("IMAGES", block, DEFAULTS, ImagesSettingsError)

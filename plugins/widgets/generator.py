@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from content.generator import write_plans
 from content.plans import PagePlan
 from content.urls import url_segment
 from content.vocabulary import DESTINATION_KINDS, EVENT_CATEGORIES, MUNICIPALITIES
 from i18n.catalogs import load_translations
-from i18n.jinja import rendering_language
 from pelican.generators import Generator
 
 from .build import RELEASED, STATIC, frame_html, widget_script
@@ -67,13 +67,4 @@ class WidgetsGenerator(Generator):
         (target / "frame.html").write_bytes(frame_html(self.script.name))
         for name in STATIC_FILES:
             shutil.copyfile(STATIC / name, target / name)
-        for plan in self.plans:
-            with rendering_language(self.translations_dir, plan.lang):
-                writer.write_file(
-                    plan.save_as,
-                    self.get_template(plan.template),
-                    self.context,
-                    url=plan.url,
-                    page=plan,
-                    **plan.context,
-                )
+        write_plans(self, writer, self.plans)
