@@ -22,6 +22,7 @@ PLUGINS = [
     "feeds",
     "widgets",
     "sitemap",
+    "render",
     "atomic_output",
 ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Callable
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -72,6 +73,19 @@ def real_site(tmp_path_factory) -> Path:
     content = tmp_path_factory.mktemp("real-content") / "content"
     shutil.copytree(ROOT / "content", content)
     return build(content, tmp_path_factory.mktemp("real") / "output")
+
+
+def settled(folder: Path, timeout: float = 60) -> list[str]:
+    """Names in `folder` once replaced sites (deleted in the background) are gone.
+
+    The build caches (cache/) are left out: they sit beside content/ on purpose.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(".retired-" in p.name for p in folder.iterdir()):
+            break
+        time.sleep(0.05)
+    return sorted(p.name for p in folder.iterdir() if p.name != "cache")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from conftest import ROOT, snapshot
+from conftest import ROOT, settled, snapshot
 
 SCRIPT = (
     "import sys; sys.path.insert(0, 'plugins'); from pathlib import Path; "
@@ -59,4 +59,4 @@ def test_sigkill_during_writing_keeps_previous_site(tmp_path):
     third = start_build(output)
     assert third.wait(timeout=120) == 0
     assert snapshot(output) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    assert settled(tmp_path) == ["content", "output"]

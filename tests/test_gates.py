@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from checks import accessibility, html_validation, links
 from checks.sources import source_map
-from conftest import LANGUAGES, ROOT, build, snapshot
+from conftest import LANGUAGES, ROOT, build, settled, snapshot
 from sitetools.build import run
 
 SITE = "http://127.0.0.1:8000"
@@ -127,4 +127,4 @@ def test_build_with_checks_keeps_the_old_site_when_a_gate_fails(tmp_path, capsys
         in err
     )
     assert snapshot(output) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    assert settled(tmp_path) == ["content", "output"]

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, snapshot, write_files
+from conftest import ROOT, build, settled, snapshot, write_files
 from content.errors import ContentValidationError
 
 BASE = ROOT / "tests" / "fixtures" / "base" / "content"
@@ -246,7 +246,7 @@ def test_bad_input_fails_with_message_and_keeps_output(case, good_site, tmp_path
         build(content, output)
     assert [str(e) for e in failure.value.errors] == [expected]
     assert snapshot(output) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    assert settled(tmp_path) == ["content", "output"]
 
 
 def test_invalid_utf8_is_reported_not_raised(good_site):

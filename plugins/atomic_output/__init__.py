@@ -15,6 +15,8 @@ _targets: dict[int, tuple[Path, Path]] = {}
 
 
 def redirect_output(pelican) -> None:
+    if pelican.settings.get("ATOMIC_OUTPUT_IN_PLACE"):
+        return  # livereload: files are replaced one by one, each complete
     output = Path(pelican.output_path).resolve()
     staging = prepare(output)
     _targets[id(pelican)] = (staging, output)
@@ -23,6 +25,8 @@ def redirect_output(pelican) -> None:
 
 def swap_in(pelican) -> None:
     """Swap now, or leave the finished staging folder for the caller to check first."""
+    if id(pelican) not in _targets:
+        return  # built in place
     staging, output = _targets.pop(id(pelican))
     if pelican.settings.get("ATOMIC_OUTPUT_SWAP", True):
         publish(staging, output)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
 
-import markdown
-from i18n.jinja import rendering_language
 from pelican.generators import Generator
+from render import page_jobs, queue
 
-from .body import resolve_links, safe_urls
+from .bodies import render_bodies
 from .errors import ContentValidationError
+from .model import Entry
 from .plans import PagePlan, SitePlanner
 from .settings import resolve
 from .site import load_site
@@ -38,7 +39,18 @@ class ContentGenerator(Generator):
         )
         if errors:
             raise ContentValidationError(errors)
-        render_bodies(entries, options["markdown_extensions"])
+        cache = Path(options["cache"])
+        if not cache.is_absolute():
+            cache = content_dir.parent / cache
+        render_options = self.settings.get("RENDER") or {}
+        self.converted = render_bodies(
+            entries,
+            options["markdown_extensions"],
+            cache if options["cache_bodies"] else None,
+            render_options.get("workers", 0),
+        )
+        for entry in entries.values():
+            entry.fingerprint = entry_fingerprint(entry)
 
         planner = SitePlanner(
             entries=entries,
@@ -70,31 +82,14 @@ class ContentGenerator(Generator):
 
 
 def write_plans(generator: Generator, writer, plans: list[PagePlan]) -> None:
-    """Render each planned page in its own language (every generator's pages go here)."""
-    translations_dir = generator.context["translations_dir"]
-    for plan in plans:
-        with rendering_language(translations_dir, plan.lang):
-            writer.write_file(
-                plan.save_as,
-                generator.get_template(plan.template),
-                generator.context,
-                url=plan.url,
-                page=plan,
-                **plan.context,
-            )
+    """Queue each planned page for the render plugin (every generator's pages go here)."""
+    queue(generator.context, page_jobs(generator, plans))
 
 
-def render_bodies(entries, extensions) -> None:
-    """Markdown to HTML with one reused converter; `{key}` links follow the language."""
-    converter = markdown.Markdown(extensions=list(extensions), output_format="html")
-    # Raw HTML in a body is shown as text: content can never add markup or scripts.
-    converter.preprocessors.deregister("html_block")
-    converter.inlinePatterns.deregister("html")
-    for entry in entries.values():
-        for item in entry.items.values():
-
-            def key_url(key: str, lang: str = item.lang) -> str:
-                return entries[key].best_for(lang).url
-
-            source = resolve_links(item.body, key_url, lambda name: f"/images/{name}")
-            item.html = safe_urls(converter.reset().convert(source))
+def entry_fingerprint(entry: Entry) -> str:
+    """Everything a page can show of an entry, in every language."""
+    digest = hashlib.blake2b(digest_size=16)
+    for lang, item in sorted(entry.items.items()):
+        facts = (lang, item.path, item.url, sorted(item.fields.items()), item.html)
+        digest.update(repr(facts).encode())
+    return digest.hexdigest()

@@ -31,6 +31,11 @@ class Item:
             return fields[name]
         raise AttributeError(name)
 
+    @property
+    def fingerprint(self) -> str:
+        """A page showing this item may show its other languages too: the entry's."""
+        return self.entry.fingerprint if self.entry else ""
+
     def get(self, name: str, default: Any = None) -> Any:
         return self.fields.get(name, default)
 
@@ -46,6 +51,8 @@ class Entry:
     key: str
     items: dict[str, Item]
     source_lang: str
+    # A digest of every language's fields, URL and HTML (set once the bodies are HTML).
+    fingerprint: str = ""
 
     @property
     def source(self) -> Item:

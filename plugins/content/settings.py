@@ -20,6 +20,10 @@ DEFAULTS: dict[str, Any] = {
     },
     # Python-Markdown extensions for item bodies.
     "markdown_extensions": ("extra", "sane_lists"),
+    # Bodies converted by earlier builds, by a digest of their Markdown (relative paths
+    # are relative to the project); off: every build converts every body.
+    "cache": "cache/content",
+    "cache_bodies": True,
 }
 
 

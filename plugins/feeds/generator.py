@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,6 +13,7 @@ from content.plans import PagePlan
 from i18n.catalogs import load_translations
 from images import image_source
 from pelican.generators import Generator
+from render import OutputJob, Shared, queue
 
 from . import ical, jsonfeed, syndication, texts, tourism
 from .catalog import (
@@ -108,30 +110,38 @@ class FeedsGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         started = time.perf_counter()
-        out = Path(self.output_path)
-        count = 1
-        write(out, SCHEMA_PATH, SCHEMA_FILE.read_bytes())
-        document = tourism.export(
-            self.entries,
-            self.site_url,
-            lambda name: image_source(self.context["image_sets"], name),
-            self.settings["BUILD_DATE"],
-            self.ledger,
-        )
-        write(out, TOURISM_PATH, document.encode())
-        count += 1
+        site_url, build_date = self.site_url, self.settings["BUILD_DATE"]
+        jobs = [
+            OutputJob(
+                SCHEMA_PATH.lstrip("/"),
+                ("schema", str(SCHEMA_FILE)),
+                SCHEMA_FILE.read_bytes,
+            ),
+            OutputJob(
+                TOURISM_PATH.lstrip("/"),
+                ("tourism", Shared(list(self.entries.values())), self.ledger),
+                lambda: tourism.export(
+                    self.entries,
+                    site_url,
+                    lambda name: image_source(self.context["image_sets"], name),
+                    build_date,
+                    self.ledger,
+                ).encode(),
+            ),
+        ]
         for lang in self.languages:
-            count += LanguageFeeds(self, lang).write_all(out)
+            jobs += LanguageFeeds(self, lang).jobs()
+        queue(self.context, jobs)
         write_plans(self, writer, self.pages)
         self.save_ledger()
         # Read by benchmarks/feeds.py.
-        self.settings["FEEDS_WRITTEN"] = count
+        self.settings["FEEDS_WRITTEN"] = len(jobs)
         self.settings["FEEDS_SECONDS"] = time.perf_counter() - started
-        log.info("feeds: %d files", count)
+        log.info("feeds: %d files", len(jobs))
 
 
 class LanguageFeeds:
-    """Every feed of one language."""
+    """Every feed of one language, as jobs: each file is made only if it changed."""
 
     def __init__(self, owner: FeedsGenerator, lang: str):
         self.owner = owner
@@ -145,6 +155,7 @@ class LanguageFeeds:
             image=lambda name: image_source(owner.context["image_sets"], name),
             ledger=owner.ledger,
         )
+        self.build_date = owner.settings["BUILD_DATE"]
 
     def translations(self, lang: str):
         """A status before a title is in the entry's own language, like the title."""
@@ -170,42 +181,46 @@ class LanguageFeeds:
             self.owner.settings["BUILD_TIME"],
         )
 
-    def write_all(self, out: Path) -> int:
+    def inputs(self, *parts, empty: bool) -> tuple:
+        """What a feed file is made from; the build time counts only for an empty feed."""
+        when = self.owner.settings["BUILD_TIME"] if empty else None
+        return (self.lang, self.site.url, self.domain, self.build_date, when, *parts)
+
+    def jobs(self) -> list[OutputJob]:
         planner = self.owner.planner
         modes = planner.fallback_modes
         every = views(planner.of_type("events"), self.lang, modes["events"], self.site)
-        soon = upcoming(every, self.owner.settings["BUILD_DATE"])
-        count = 0
+        soon = upcoming(every, self.build_date)
+        jobs = []
         for scope in scopes():
-            count += self.write_events(
-                out,
+            jobs += self.event_jobs(
                 scope,
                 [e for e in every if scope.includes(e)],
                 [e for e in soon if scope.includes(e)],
             )
-        count += self.write_single_events(out, every)
-        count += self.write_destinations(out)
+        jobs += self.single_event_jobs(every)
+        jobs.append(self.destinations_job())
         stories = views(
             planner.of_type("stories"), self.lang, modes["stories"], self.site
         )
         stories.sort(key=lambda s: (s.published, s.key), reverse=True)
-        return count + self.write_stories(out, stories)
+        return jobs + self.story_jobs(stories)
 
-    def write_events(
-        self, out: Path, scope: Scope, every: list[EventView], soon: list[EventView]
-    ) -> int:
+    def event_jobs(
+        self, scope: Scope, every: list[EventView], soon: list[EventView]
+    ) -> list[OutputJob]:
         """ICS keeps past events (calendars keep them); the others list upcoming ones."""
         title = texts.scope_title(scope, self.tr)
         subtitle = self.tr.gettext(texts.EVENTS_SUBTITLE)
         page = self.owner.planner.router.listing(self.lang, "events")
+        schema = self.site.url + SCHEMA_PATH
+        items = cache(lambda: self.items(soon))
 
         def meta(fmt: str) -> FeedMeta:
             return self.meta(title, subtitle, scope.path(self.lang, fmt), page)
 
-        items = self.items(soon)
-        schema = self.site.url + SCHEMA_PATH
-        files = {
-            "ics": ical.calendar(
+        makers = {
+            "ics": lambda: ical.calendar(
                 every,
                 name=title,
                 description=subtitle,
@@ -213,89 +228,84 @@ class LanguageFeeds:
                 uid_domain=self.domain,
                 cache=self.vevents,
             ),
-            "atom": syndication.atom(meta("atom"), items, self.domain),
-            "rss": syndication.rss(meta("rss"), items, self.domain),
-            "jsonfeed": jsonfeed.json_feed(
-                meta("jsonfeed"), items, self.domain, schema
+            "atom": lambda: syndication.atom(meta("atom"), items(), self.domain),
+            "rss": lambda: syndication.rss(meta("rss"), items(), self.domain),
+            "jsonfeed": lambda: jsonfeed.json_feed(
+                meta("jsonfeed"), items(), self.domain, schema
             ).encode(),
-            "json": jsonfeed.events_json(
-                meta("json"),
-                soon,
-                self.domain,
-                schema,
-                self.owner.settings["BUILD_DATE"],
+            "json": lambda: jsonfeed.events_json(
+                meta("json"), soon, self.domain, schema, self.build_date
             ).encode(),
         }
-        for fmt, data in files.items():
-            write(out, scope.path(self.lang, fmt), data)
-        return len(files)
+        shared = Shared(self.inputs(scope, every, soon, empty=not soon))
+        return [
+            OutputJob(scope.path(self.lang, fmt).lstrip("/"), (fmt, shared), make)
+            for fmt, make in makers.items()
+        ]
 
-    def write_single_events(self, out: Path, events: list[EventView]) -> int:
+    def single_event_jobs(self, events: list[EventView]) -> list[OutputJob]:
         """One calendar file per event page, for its "Add to my calendar" button."""
-        own = [e for e in events if e.lang == self.lang]
-        for event in own:
-            data = ical.calendar(
-                [event],
-                name=event.title,
-                description=event.summary,
-                url=event.url,
-                uid_domain=self.domain,
-                cache=self.vevents,
-            )
-            write(out, single_event_path(self.lang, event.key), data)
-        return len(own)
 
-    def write_destinations(self, out: Path) -> int:
+        def job(event: EventView) -> OutputJob:
+            return OutputJob(
+                single_event_path(self.lang, event.key).lstrip("/"),
+                ("single-ics", self.inputs(event, empty=False)),
+                lambda: ical.calendar(
+                    [event],
+                    name=event.title,
+                    description=event.summary,
+                    url=event.url,
+                    uid_domain=self.domain,
+                    cache=self.vevents,
+                ),
+            )
+
+        return [job(e) for e in events if e.lang == self.lang]
+
+    def destinations_job(self) -> OutputJob:
         """Destinations for the destinations widget and partners (like events.json)."""
         planner = self.owner.planner
         cards = planner.cards("destinations", self.lang)
-        records = [
-            jsonfeed.destination_record(card.item, card.item.entry, self.site)
-            for card in cards
-        ]
-        data = {
-            "version": 1,
-            "language": self.lang,
-            "url": self.site.url + planner.router.listing(self.lang, "destinations"),
-            "destinations": records,
-        }
-        write(
-            out, f"/feeds/{self.lang}/destinations.json", jsonfeed.dumps(data).encode()
-        )
-        return 1
 
-    def write_stories(self, out: Path, stories: list[View]) -> int:
+        def make() -> bytes:
+            records = [
+                jsonfeed.destination_record(card.item, card.item.entry, self.site)
+                for card in cards
+            ]
+            data = {
+                "version": 1,
+                "language": self.lang,
+                "url": self.site.url
+                + planner.router.listing(self.lang, "destinations"),
+                "destinations": records,
+            }
+            return jsonfeed.dumps(data).encode()
+
+        path = f"feeds/{self.lang}/destinations.json"
+        return OutputJob(path, ("destinations", self.inputs(cards, empty=False)), make)
+
+    def story_jobs(self, stories: list[View]) -> list[OutputJob]:
         title = self.tr.gettext(texts.STORIES_TITLE)
         subtitle = self.tr.gettext(texts.STORIES_SUBTITLE)
         page = self.owner.planner.router.listing(self.lang, "stories")
-        items = self.items(stories)
+        items = cache(lambda: self.items(stories))
         schema = self.site.url + SCHEMA_PATH
 
         def meta(fmt: str) -> FeedMeta:
             return self.meta(title, subtitle, story_path(self.lang, fmt), page)
 
-        write(
-            out,
-            story_path(self.lang, "atom"),
-            syndication.atom(meta("atom"), items, self.domain),
-        )
-        write(
-            out,
-            story_path(self.lang, "rss"),
-            syndication.rss(meta("rss"), items, self.domain),
-        )
-        write(
-            out,
-            story_path(self.lang, "jsonfeed"),
-            jsonfeed.json_feed(meta("jsonfeed"), items, self.domain, schema).encode(),
-        )
-        return len(STORY_FILES)
-
-
-def write(out: Path, path: str, data: bytes) -> None:
-    target = out / path.lstrip("/")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+        makers = {
+            "atom": lambda: syndication.atom(meta("atom"), items(), self.domain),
+            "rss": lambda: syndication.rss(meta("rss"), items(), self.domain),
+            "jsonfeed": lambda: jsonfeed.json_feed(
+                meta("jsonfeed"), items(), self.domain, schema
+            ).encode(),
+        }
+        shared = Shared(self.inputs("stories", stories, empty=not stories))
+        return [
+            OutputJob(story_path(self.lang, fmt).lstrip("/"), (fmt, shared), make)
+            for fmt, make in makers.items()
+        ]
 
 
 def webcal(url: str) -> str:

@@ -6,6 +6,7 @@ import logging
 
 from pelican import signals
 
+from .catalogs import forget_loaded
 from .jinja import install
 from .settings import language_settings
 
@@ -14,6 +15,7 @@ log = logging.getLogger(__name__)
 
 def configure(pelican) -> None:
     """Check the I18N block and derive DEFAULT_LANG from it."""
+    forget_loaded()
     languages = language_settings(pelican.settings)
     pelican.settings["DEFAULT_LANG"] = languages.default
     pelican.settings["I18N_LANGUAGES"] = languages

@@ -31,7 +31,9 @@ def _load(path: Path, mtime_ns: int) -> gettext.GNUTranslations:
     return gettext.GNUTranslations(buffer)
 
 
+@cache
 def load_translations(translations_dir: Path, lang: str) -> gettext.GNUTranslations:
+    """The catalog as of this build (pages ask for it thousands of times)."""
     path = catalog_path(translations_dir, lang)
     if not path.is_file():
         raise CatalogError(
@@ -39,3 +41,8 @@ def load_translations(translations_dir: Path, lang: str) -> gettext.GNUTranslati
             f"'./dev i18n-init --lang {lang}', translate it, and build again"
         )
     return _load(path.resolve(), path.stat().st_mtime_ns)
+
+
+def forget_loaded() -> None:
+    """A new build in the same process (livereload) reads edited catalogs again."""
+    load_translations.cache_clear()

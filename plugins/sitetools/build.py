@@ -69,9 +69,10 @@ def run(
         return 2
     output = Path(settings["OUTPUT_PATH"])
     built = Path(site.settings.get("ATOMIC_OUTPUT_STAGING", output))
-    pages = sum(1 for _ in built.rglob("*.html"))
     elapsed = time.perf_counter() - started
-    print(f"Built {pages} pages in {elapsed:.2f} s")
+    _last_stats.clear()
+    _last_stats.update(site.settings.get("RENDER_STATS", {}), seconds=elapsed)
+    print(summary(site.settings, elapsed))
     if not gates:
         return 0
     try:
@@ -105,6 +106,22 @@ def run(
 
 
 FULL_GATES = ("links", "html", "accessibility")
+_last_stats: dict = {}
+
+
+def last_stats() -> dict:
+    """Files made and kept by the last build in this process, and its seconds."""
+    return dict(_last_stats)
+
+
+def summary(settings: dict, seconds: float) -> str:
+    stats = settings.get("RENDER_STATS")
+    if not stats:
+        return f"Built in {seconds:.2f} s"
+    return (
+        f"Built in {seconds:.2f} s: {stats['made']} files made, "
+        f"{stats['kept']} unchanged"
+    )
 
 
 def save_pending_ledger(settings: dict) -> None:

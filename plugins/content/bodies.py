@@ -1,0 +1,97 @@
+"""Item bodies from Markdown to HTML: one reused converter per process, every core, and a
+cache of what earlier builds converted, so a rebuild converts only what was edited."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+
+import markdown
+from render.parallel import fork_map, worker_count
+
+from .body import resolve_links, safe_urls
+from .model import Entry, Item
+
+CACHE_FILE = "markdown.json"
+# Kept between builds of one process (livereload) so the file is read once.
+_memory: dict[Path, dict[str, str]] = {}
+
+
+class BodyConverter:
+    """python-markdown as we configure it: raw HTML is shown as text."""
+
+    def __init__(self, extensions: tuple[str, ...]):
+        self.extensions = tuple(extensions)
+        self._converter: markdown.Markdown | None = None
+
+    def convert(self, source: str) -> str:
+        if self._converter is None:  # made in the worker that uses it
+            converter = markdown.Markdown(
+                extensions=list(self.extensions), output_format="html"
+            )
+            converter.preprocessors.deregister("html_block")
+            converter.inlinePatterns.deregister("html")
+            self._converter = converter
+        return safe_urls(self._converter.reset().convert(source))
+
+    def key(self, source: str) -> str:
+        digest = hashlib.blake2b(repr(self.extensions).encode(), digest_size=16)
+        digest.update(markdown.__version__.encode() + b"\0" + source.encode())
+        return digest.hexdigest()
+
+
+def linked_source(item: Item, entries: dict[str, Entry]) -> str:
+    """The body with `{key}` and `{image}` links made into this language's URLs."""
+
+    def key_url(key: str) -> str:
+        return entries[key].best_for(item.lang).url
+
+    return resolve_links(item.body, key_url, lambda name: f"/images/{name}")
+
+
+def render_bodies(
+    entries: dict[str, Entry],
+    extensions: tuple[str, ...],
+    cache_dir: Path | None = None,
+    workers: int = 0,
+) -> int:
+    """Set `item.html` for every item; returns how many bodies were converted."""
+    converter = BodyConverter(extensions)
+    known = load_cache(cache_dir) if cache_dir else {}
+    items = [item for entry in entries.values() for item in entry.items.values()]
+    sources = [linked_source(item, entries) for item in items]
+    keys = [converter.key(source) for source in sources]
+    missing = sorted(
+        {k: s for k, s in zip(keys, sources, strict=True) if k not in known}.items()
+    )
+    converted = fork_map(
+        lambda pair: converter.convert(pair[1]), missing, worker_count(workers)
+    )
+    fresh = {key: html for (key, _), html in zip(missing, converted, strict=True)}
+    for item, key in zip(items, keys, strict=True):
+        item.html = known.get(key) or fresh[key]
+    if cache_dir:
+        used = {key: known.get(key) or fresh[key] for key in keys}
+        if fresh or len(used) != len(known):
+            save_cache(cache_dir, used)
+    return len(missing)
+
+
+def load_cache(cache_dir: Path) -> dict[str, str]:
+    if cache_dir not in _memory:
+        try:
+            _memory[cache_dir] = json.loads((cache_dir / CACHE_FILE).read_text("utf-8"))
+        except (OSError, ValueError):
+            _memory[cache_dir] = {}
+    return _memory[cache_dir]
+
+
+def save_cache(cache_dir: Path, bodies: dict[str, str]) -> None:
+    """Only this build's bodies are kept, so the cache never outgrows the content."""
+    _memory[cache_dir] = bodies
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    temporary = cache_dir / f"{CACHE_FILE}.{os.getpid()}.tmp"
+    temporary.write_text(json.dumps(bodies, sort_keys=True), encoding="utf-8")
+    temporary.replace(cache_dir / CACHE_FILE)

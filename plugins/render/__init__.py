@@ -1,0 +1,18 @@
+"""Make every planned output file on every core, keeping those that have not changed."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .generator import RenderGenerator
+from .jobs import OutputJob, Shared, page_jobs, queue
+
+__all__ = ["OutputJob", "Shared", "page_jobs", "queue"]
+
+
+def get_generators(pelican):
+    return RenderGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,165 @@
+"""Pelican glue: make every queued output file, on every core, unless it is unchanged.
+
+Runs after every other generator has queued its jobs. A file whose fingerprint matches
+the last build's is hard-linked from the current output into the staging folder (or left
+where it is when building in place); the rest are rendered by `workers` processes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import time
+from pathlib import Path
+
+from . import manifest
+from .fingerprint import Fingerprinter, files_digest, lenient_token
+from .jobs import CONTEXT_KEY, OutputJob
+from .parallel import fork_map, worker_count
+from .settings import resolve
+
+log = logging.getLogger(__name__)
+# Context entries that are not template inputs as such, or that change every build
+# without changing a page (pages show the date, never the build's second).
+NOT_INPUTS = frozenset(
+    {
+        CONTEXT_KEY,
+        "content_entries",
+        "site_pages",
+        "site_planner",
+        "BUILD_TIME",
+        "generated_content",
+        "static_content",
+        "static_links",
+    }
+)
+
+
+class DuplicateOutput(RuntimeError):
+    """Two jobs would write the same file."""
+
+
+class RenderGenerator:
+    def __init__(self, context, settings, path, theme, output_path, **kwargs):
+        self.context = context
+        self.settings = settings
+        self.path = Path(path)
+        self.theme = Path(theme)
+        self.output_path = Path(output_path)
+
+    def generate_output(self, writer) -> None:
+        started = time.perf_counter()
+        options = resolve(self.settings.get("RENDER"))
+        jobs: list[OutputJob] = self.context.get(CONTEXT_KEY, [])
+        check_unique(jobs)
+        final = Path(self.settings["OUTPUT_PATH"]).resolve()
+        staging = self.output_path.resolve()
+        cache = Path(options["cache"])
+        if not cache.is_absolute():
+            cache = self.path.parent / cache
+        manifest_path = cache / "manifest.json"
+        previous = manifest.load(manifest_path) if options["reuse"] else {}
+
+        fingerprint = Fingerprinter(self.salt())
+        kept: dict[str, manifest.Stamp] = {}
+        todo: list[tuple[OutputJob, str]] = []
+        in_place = staging == final
+        for job in jobs:
+            digest = fingerprint(job.inputs)
+            old = previous.get(job.path)
+            if old and reuse(old, digest, final / job.path, staging / job.path):
+                kept[job.path] = old
+            else:
+                todo.append((job, digest))
+
+        for folder in {(staging / job.path).parent for job, _ in todo}:
+            folder.mkdir(parents=True, exist_ok=True)
+        made = fork_map(
+            lambda task: make(task[0], task[1], staging, in_place),
+            todo,
+            worker_count(options["workers"]),
+        )
+        files = {
+            **kept,
+            **{job.path: stamp for (job, _), stamp in zip(todo, made, strict=True)},
+        }
+        if in_place:
+            remove_stale(final, set(previous) - set(files))
+        manifest.save(manifest_path, files)
+        seconds = time.perf_counter() - started
+        self.settings["RENDER_STATS"] = {
+            "made": len(todo),
+            "kept": len(kept),
+            "seconds": seconds,
+        }
+        log.info(
+            "render: %d files made, %d unchanged, %.2f s", len(todo), len(kept), seconds
+        )
+
+    def salt(self) -> str:
+        """Everything every file depends on: code, templates, catalogs, settings."""
+        code = [
+            file
+            for folder in self.settings.get("PLUGIN_PATHS", [])
+            for file in Path(folder).rglob("*")
+            if file.is_file() and file.suffix in (".py", ".js", ".json")
+        ]
+        code += [f for f in self.theme.rglob("*") if f.is_file()]
+        translations = self.context.get("translations_dir")
+        if translations:
+            code += [f for f in Path(translations).rglob("*.po")]
+        walker = Fingerprinter()
+        settings = sorted(
+            f"{key}={lenient_token(walker, value)}"
+            for key, value in self.context.items()
+            if key not in NOT_INPUTS
+        )
+        return files_digest(code) + "|" + "|".join(settings)
+
+
+def check_unique(jobs: list[OutputJob]) -> None:
+    seen: set[str] = set()
+    for job in jobs:
+        if job.path in seen:
+            raise DuplicateOutput(f"two pages would be written to {job.path}")
+        seen.add(job.path)
+
+
+def reuse(old: manifest.Stamp, digest: str, current: Path, target: Path) -> bool:
+    """Keep the current file when its inputs are unchanged (linked into staging)."""
+    if old[0] != digest or not manifest.still_there(old, current):
+        return False
+    return current == target or link(current, target)
+
+
+def link(source: Path, target: Path) -> bool:
+    """The unchanged file, shared with the current output (no bytes copied)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        return False
+    return True
+
+
+def make(job: OutputJob, digest: str, root: Path, in_place: bool) -> manifest.Stamp:
+    data = job.produce()
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    target = root / job.path
+    if in_place:
+        # Readers of a live output folder see the old file or the new, never half.
+        temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        temporary.replace(target)
+    else:
+        target.write_bytes(data)
+    return manifest.stamp(digest, target)
+
+
+def remove_stale(root: Path, paths: set[str]) -> None:
+    """Pages that are gone from the site (an item deleted or renamed)."""
+    for path in paths:
+        with contextlib.suppress(FileNotFoundError):
+            (root / path).unlink()

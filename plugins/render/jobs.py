@@ -1,0 +1,68 @@
+"""Output files as jobs: where a file goes, what it is made from, how to make it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from i18n.jinja import rendering_language
+
+CONTEXT_KEY = "output_jobs"
+
+
+@dataclass
+class OutputJob:
+    """`inputs` is fingerprinted: two builds with equal inputs make equal bytes."""
+
+    path: str  # relative to the output folder
+    inputs: Any
+    produce: Callable[[], bytes | str]
+
+
+@dataclass(frozen=True, eq=False)
+class Shared:
+    """Inputs several files share (five formats of one feed): fingerprinted once."""
+
+    value: Any
+
+
+def queue(context: dict, jobs: list[OutputJob]) -> None:
+    """Hand jobs to the render plugin, which makes (or keeps) them after planning."""
+    context.setdefault(CONTEXT_KEY, []).extend(jobs)
+
+
+def page_jobs(generator: Any, plans: list) -> list[OutputJob]:
+    """One job per planned page, rendered in the page's language with its template."""
+    translations_dir: Path = generator.context["translations_dir"]
+    return [_page_job(generator, plan, translations_dir) for plan in plans]
+
+
+def _page_job(generator: Any, plan: Any, translations_dir: Path) -> OutputJob:
+    # Loaded (compiled) now, before any worker forks, so it is compiled once.
+    template = generator.get_template(plan.template)
+
+    def produce() -> str:
+        context = {
+            **generator.context,
+            "localsiteurl": None,
+            "output_file": plan.save_as,
+            "url": plan.url,
+            "page": plan,
+            **plan.context,
+        }
+        with rendering_language(translations_dir, plan.lang):
+            return template.render(context)
+
+    inputs = (
+        "page",
+        plan.template,
+        plan.lang,
+        plan.url,
+        plan.alternates,
+        plan.x_default,
+        plan.section,
+        plan.context,
+    )
+    return OutputJob(plan.save_as, inputs, produce)

@@ -1,0 +1,45 @@
+"""Which file of the current output was made from which inputs.
+
+Each file is recorded with its fingerprint and its inode, size and mtime. A file is kept
+only if the output still holds that very file: when a build was discarded or output/ was
+changed by hand, the stat no longer matches and the page is made again.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+Stamp = tuple[str, int, int, int]  # fingerprint, inode, size, mtime_ns
+
+
+def load(path: Path) -> dict[str, Stamp]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {name: tuple(stamp) for name, stamp in data.get("files", {}).items()}
+
+
+def save(path: Path, files: dict[str, Stamp]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
+    temporary.write_text(
+        json.dumps({"version": 1, "files": files}, sort_keys=True), encoding="utf-8"
+    )
+    temporary.replace(path)
+
+
+def stamp(fingerprint: str, file: Path) -> Stamp:
+    info = file.stat()
+    return fingerprint, info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def still_there(previous: Stamp, file: Path) -> bool:
+    """The output holds the very file the manifest recorded."""
+    try:
+        info = file.stat()
+    except OSError:
+        return False
+    return (info.st_ino, info.st_size, info.st_mtime_ns) == tuple(previous[1:])
