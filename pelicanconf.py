@@ -69,6 +69,9 @@ JINJA_ENVIRONMENT = {
     "trim_blocks": True,
     "lstrip_blocks": True,
     "autoescape": True,
+    # Templates cannot change during a build (each build makes a new environment):
+    # no stat() of every template file on every page.
+    "auto_reload": False,
 }
 
 DELETE_OUTPUT_DIRECTORY = False  # atomic_output builds into a fresh folder and swaps

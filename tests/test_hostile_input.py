@@ -47,6 +47,8 @@ MARKDOWN = [
     "`<script>kod</script>`",
     "[länk](https://example.org/?a=1&b=<2>)",
     "*kursiv* **fet** & < >",
+    '## Rubrik {: onclick="alert(1)" }',
+    "Stycke {: onmouseover=alert(1) }",
 ]
 ERROR_LINE = re.compile(r"^content/\S+:\d+: [\w-]+: .+ — .+$", re.S)
 text = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=80))
@@ -167,3 +169,14 @@ def check_feed(path: Path) -> None:
         assert all(not e.errors for e in calendar.walk("VEVENT"))
     else:
         json.loads(data)
+
+
+@pytest.mark.parametrize("markdown", MARKDOWN)
+def test_bodies_cannot_add_markup_or_attributes(markdown):
+    """The configured converter: no raw HTML, no attribute syntax (attr_list is off)."""
+    from content.bodies import BodyConverter
+    from content.settings import DEFAULTS
+
+    converted = BodyConverter(DEFAULTS["markdown_extensions"]).convert(markdown)
+    assert_no_markup_from_content(f"<div>{converted}</div>")
+    assert "<b>" not in converted and "<script>" not in converted

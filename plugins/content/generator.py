@@ -43,7 +43,7 @@ class ContentGenerator(Generator):
         if not cache.is_absolute():
             cache = content_dir.parent / cache
         render_options = self.settings.get("RENDER") or {}
-        self.converted = render_bodies(
+        self.settings["CONTENT_BODIES_CONVERTED"] = render_bodies(
             entries,
             options["markdown_extensions"],
             cache if options["cache_bodies"] else None,

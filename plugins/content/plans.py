@@ -51,8 +51,15 @@ class SitePlanner:
     fallback_modes: dict[str, str]
     today: date
 
+    def __post_init__(self) -> None:
+        self._by_type: dict[str, list[Entry]] = {}
+        for entry in self.entries.values():
+            self._by_type.setdefault(entry.type, []).append(entry)
+        self._footers: dict[str, list[Card]] = {}
+        self._navs: dict[tuple[str, str], list[dict]] = {}
+
     def of_type(self, content_type: str) -> list[Entry]:
-        return [e for e in self.entries.values() if e.type == content_type]
+        return list(self._by_type.get(content_type, ()))
 
     def cards(self, content_type: str, lang: str, entries: list[Entry] | None = None):
         chosen = self.of_type(content_type) if entries is None else entries
@@ -163,27 +170,39 @@ class SitePlanner:
             }
             for other in self.languages
         ]
-        nav = [
-            {
-                "type": t,
-                "url": self.router.listing(lang, t),
-                "current": t == plan.section,
-            }
-            for t in NAV_TYPES
-        ]
         return {
             "lang": lang,
             "page_url": plan.url,
             "alternates": sorted(plan.alternates.items()),
             "x_default": plan.x_default,
             "switcher": switcher,
-            "nav": nav,
+            "nav": self.nav(lang, plan.section),
             "home_url": self.router.home(lang),
             "footer_links": self.footer_links(lang),
             "today": self.today,
         }
 
+    def nav(self, lang: str, section: str) -> list[dict]:
+        """One list per language and section, shared by its pages (fingerprinted once)."""
+        key = (lang, section)
+        if key not in self._navs:
+            self._navs[key] = [
+                {
+                    "type": t,
+                    "url": self.router.listing(lang, t),
+                    "current": t == section,
+                }
+                for t in NAV_TYPES
+            ]
+        return self._navs[key]
+
     def footer_links(self, lang: str) -> list[Card]:
+        """The same list object for every page of a language (fingerprinted once)."""
+        if lang not in self._footers:
+            self._footers[lang] = self._footer_links(lang)
+        return self._footers[lang]
+
+    def _footer_links(self, lang: str) -> list[Card]:
         found: list[Card] = []
         for role in FOOTER_ROLES:
             for entry in self.of_type("pages"):

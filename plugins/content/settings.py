@@ -18,8 +18,10 @@ DEFAULTS: dict[str, Any] = {
         "pages": "show",
         "municipalities": "show",
     },
-    # Python-Markdown extensions for item bodies.
-    "markdown_extensions": ("extra", "sane_lists"),
+    # Python-Markdown extensions for item bodies. Not "extra": its attr_list lets a
+    # body set any attribute (`## Title {: onclick="…" }`), and its footnotes add
+    # English-only link titles; it is also a quarter slower.
+    "markdown_extensions": ("tables", "fenced_code", "sane_lists"),
     # Bodies converted by earlier builds, by a digest of their Markdown (relative paths
     # are relative to the project); off: every build converts every body.
     "cache": "cache/content",

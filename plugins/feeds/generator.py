@@ -204,7 +204,10 @@ class LanguageFeeds:
             planner.of_type("stories"), self.lang, modes["stories"], self.site
         )
         stories.sort(key=lambda s: (s.published, s.key), reverse=True)
-        return jobs + self.story_jobs(stories)
+        jobs += self.story_jobs(stories)
+        for job in jobs:  # one worker makes them all: they share the event cache
+            job.group = f"feeds-{self.lang}"
+        return jobs
 
     def event_jobs(
         self, scope: Scope, every: list[EventView], soon: list[EventView]

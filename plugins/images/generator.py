@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
 from content.imagesize import image_size
 from pelican.generators import Generator
+from render.parallel import fork_map, worker_count
 
 from .markup import rewrite_body
 from .process import RASTER, ImageSet, Variant, process
@@ -25,25 +27,28 @@ class ImagesGenerator(Generator):
         cache = Path(options["cache"])
         if not cache.is_absolute():
             cache = Path(self.settings["PATH"]).parent / cache
+        self.cache = cache
         self.sets: dict[str, ImageSet] = {}
         self.files: dict[str, Path] = {}
+        sources = sorted(source_dir.glob("*")) if source_dir.is_dir() else []
+        photos = [s for s in sources if s.suffix.lower() in RASTER]
+        # Photos are processed on every core (each takes a tenth of a second or more).
+        workers = worker_count((self.settings.get("RENDER") or {}).get("workers", 0))
+        done = fork_map(lambda s: process(s, cache), photos, workers, per_worker=1)
         processed = 0
-        for source in sorted(source_dir.glob("*")) if source_dir.is_dir() else []:
-            suffix = source.suffix.lower()
-            if suffix in RASTER:
-                image, files, done = process(source, cache)
-                processed += done
-                self.files.update(files)
-            elif suffix == ".svg":
+        for source, (image, files, count) in zip(photos, done, strict=True):
+            processed += count
+            self.files.update(files)
+            self.sets[source.name] = image
+        for source in sources:
+            if source.suffix.lower() == ".svg":
                 width, height = image_size(source)
                 image = ImageSet(source.name, width, height)
                 image.fallback.append(
                     Variant(f"/images/{source.name}", width, height, "image/svg+xml")
                 )
                 self.files[source.name] = source
-            else:
-                continue
-            self.sets[source.name] = image
+                self.sets[source.name] = image
         self.settings["IMAGES_PROCESSED"] = processed  # read by the tests
         self.context["image_sets"] = self.sets
         for entry in self.context["content_entries"].values():
@@ -55,4 +60,19 @@ class ImagesGenerator(Generator):
         target = Path(self.output_path) / "images"
         target.mkdir(parents=True, exist_ok=True)
         for name, path in sorted(self.files.items()):
+            if path.is_relative_to(self.cache) and share(path, target / name):
+                continue  # cached variants never change: shared, not copied
+            (target / name).unlink(missing_ok=True)
             shutil.copyfile(path, target / name)
+
+
+def share(source: Path, target: Path) -> bool:
+    """Link the cached file; never write through a link into the cache."""
+    try:
+        if target.exists() and os.path.samefile(source, target):
+            return True  # built in place: already there
+        target.unlink(missing_ok=True)
+        os.link(source, target)
+    except OSError:
+        return False
+    return True

@@ -101,9 +101,12 @@ def make_variants(source: Path, folder: Path, fmt: str, ext: str) -> None:
         if fmt == "JPEG":
             upright = upright.convert("RGB")
         sizes = [f"original {upright.width}x{upright.height}"]
-        for width in target_widths(upright.width):
+        larger = upright
+        # Largest first, each from the one before: as sharp, and a fraction of the work.
+        for width in sorted(target_widths(upright.width), reverse=True):
             height = round(upright.height * width / upright.width)
-            resized = upright.resize((width, height), Image.Resampling.LANCZOS)
+            resized = larger.resize((width, height), Image.Resampling.LANCZOS)
+            larger = resized
             save(resized, work / f"{width}.{ext}", fmt)
             save(resized, work / f"{width}.webp", "WEBP")
             sizes += [

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pelican import signals
 
-from .generator import RenderGenerator
 from .jobs import OutputJob, Shared, page_jobs, queue
 
 __all__ = ["OutputJob", "Shared", "page_jobs", "queue"]
 
 
 def get_generators(pelican):
+    # Imported here: the generator reads settings helpers of the content plugin, which
+    # itself queues jobs through this package.
+    from .generator import RenderGenerator
+
     return RenderGenerator
 
 

@@ -36,6 +36,8 @@ class Fingerprinter:
         return digest.hexdigest()
 
     def token(self, value: Any) -> str:
+        if type(value) is str:  # the common case first
+            return repr(value)
         if isinstance(value, ATOMS):
             return f"{type(value).__name__}:{value!r}"
         known = getattr(value, "fingerprint", None)
@@ -45,15 +47,10 @@ class Fingerprinter:
             return "fp:" + known
         if isinstance(value, Enum | PurePath):
             return repr(value)
-        if isinstance(value, Mapping):
-            parts = sorted(f"{self.token(k)}={self.token(v)}" for k, v in value.items())
-            return "{" + ",".join(parts) + "}"
-        if isinstance(value, list | tuple):
-            return "[" + ",".join(self.token(v) for v in value) + "]"
-        if isinstance(value, set | frozenset):
-            return "<" + ",".join(sorted(self.token(v) for v in value)) + ">"
+        if isinstance(value, Mapping | list | tuple | set | frozenset):
+            return self.remembered(value, self.container_token)
         if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return self.dataclass_token(value)
+            return self.remembered(value, self.dataclass_token)
         if callable(value):
             # Code is covered by the salt (every plugin and template file).
             name = getattr(value, "__qualname__", type(value).__qualname__)
@@ -63,20 +60,38 @@ class Fingerprinter:
             "give it a `fingerprint` string or make it a dataclass"
         )
 
-    def dataclass_token(self, value: Any) -> str:
+    def remembered(self, value: Any, tokenize) -> str:
+        """Objects shared by many files (a card, a footer) are walked once per build.
+
+        Safe because nothing changes planned pages once rendering starts.
+        """
         memo = self._memo.get(id(value))
         if memo is not None and memo[0] is value:
             return memo[1]
+        token = tokenize(value)
+        if len(token) > 48:  # short tokens for long values
+            token = "h:" + hashlib.blake2b(token.encode(), digest_size=12).hexdigest()
+        self._memo[id(value)] = (value, token)
+        return token
+
+    def container_token(self, value: Any) -> str:
+        if isinstance(value, Mapping):
+            # In insertion order: the same code builds the same dict the same way.
+            token = self.token
+            return (
+                "{" + ",".join(f"{token(k)}={token(v)}" for k, v in value.items()) + "}"
+            )
+        if isinstance(value, list | tuple):
+            return "[" + ",".join(self.token(v) for v in value) + "]"
+        return "<" + ",".join(sorted(self.token(v) for v in value)) + ">"
+
+    def dataclass_token(self, value: Any) -> str:
         fields = (
             f"{f.name}={self.token(getattr(value, f.name))}"
             for f in dataclasses.fields(value)
             if f.compare or f.repr
         )
-        token = f"{type(value).__qualname__}(" + ",".join(fields) + ")"
-        # Short tokens for repeated objects: a card in a hundred listings is hashed once.
-        token = "dc:" + hashlib.blake2b(token.encode(), digest_size=12).hexdigest()
-        self._memo[id(value)] = (value, token)
-        return token
+        return f"{type(value).__qualname__}(" + ",".join(fields) + ")"
 
 
 def lenient_token(fingerprinter: Fingerprinter, value: Any) -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from . import manifest
 from .fingerprint import Fingerprinter, files_digest, lenient_token
 from .jobs import CONTEXT_KEY, OutputJob
-from .parallel import fork_map, worker_count
+from .parallel import MIN_ITEMS_PER_WORKER, fork_map, worker_count
 from .settings import resolve
 
 log = logging.getLogger(__name__)
@@ -75,15 +75,22 @@ class RenderGenerator:
 
         for folder in {(staging / job.path).parent for job, _ in todo}:
             folder.mkdir(parents=True, exist_ok=True)
+        workers = worker_count(options["workers"])
+        if len(todo) < 2 * MIN_ITEMS_PER_WORKER:
+            workers = 1  # an edit or two: a fork would cost more than it saves
+        shares = deal(todo, workers)
         made = fork_map(
-            lambda task: make(task[0], task[1], staging, in_place),
-            todo,
-            worker_count(options["workers"]),
+            lambda share: [
+                make(job, digest, staging, in_place) for job, digest in share
+            ],
+            shares,
+            workers,
+            per_worker=1,
         )
-        files = {
-            **kept,
-            **{job.path: stamp for (job, _), stamp in zip(todo, made, strict=True)},
-        }
+        files = {**kept}
+        for share, stamps in zip(shares, made, strict=True):
+            for (job, _), stamp in zip(share, stamps, strict=True):
+                files[job.path] = stamp
         if in_place:
             remove_stale(final, set(previous) - set(files))
         manifest.save(manifest_path, files)
@@ -116,6 +123,17 @@ class RenderGenerator:
             if key not in NOT_INPUTS
         )
         return files_digest(code) + "|" + "|".join(settings)
+
+
+def deal(todo: list[tuple[OutputJob, str]], workers: int) -> list[list]:
+    """Shares of about equal size; a group's jobs stay in one share."""
+    groups: dict[str, list] = {}
+    for task in todo:
+        groups.setdefault(task[0].group or task[0].path, []).append(task)
+    shares: list[list] = [[] for _ in range(workers)]
+    for group in sorted(groups.values(), key=len, reverse=True):
+        min(shares, key=len).extend(group)
+    return [share for share in shares if share]
 
 
 def check_unique(jobs: list[OutputJob]) -> None:

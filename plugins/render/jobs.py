@@ -19,6 +19,8 @@ class OutputJob:
     path: str  # relative to the output folder
     inputs: Any
     produce: Callable[[], bytes | str]
+    # Jobs of one group go to the same worker (the feeds of a language share a cache).
+    group: str = ""
 
 
 @dataclass(frozen=True, eq=False)

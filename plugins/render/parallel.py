@@ -35,9 +35,17 @@ def worker_count(setting: int = 0) -> int:
         return os.cpu_count() or 1
 
 
-def fork_map(function: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
-    """[function(x) for x in items], spread over `workers` processes."""
-    workers = min(workers, len(items) // MIN_ITEMS_PER_WORKER)
+def fork_map(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    workers: int,
+    per_worker: int = MIN_ITEMS_PER_WORKER,
+) -> list[R]:
+    """[function(x) for x in items], spread over `workers` processes.
+
+    `per_worker`: the fewest items worth a process (1 for slow items such as photos).
+    """
+    workers = min(workers, len(items) // per_worker)
     if workers < 2 or not hasattr(os, "fork"):
         return [function(item) for item in items]
     children = [_start(function, items[n::workers]) for n in range(1, workers)]

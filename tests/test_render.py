@@ -1,0 +1,188 @@
+"""Incremental, parallel output: a rebuild keeps unchanged files and equals a clean build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build, snapshot
+from pelican.settings import read_settings
+from render.fingerprint import Fingerprinter, UnknownInput
+from render.parallel import WorkerFailed, fork_map
+
+BASE = ROOT / "tests" / "fixtures" / "base" / "content"
+CONTENT_SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))["CONTENT"]
+KONSERT = "events/sv/konsert.md"
+
+
+@pytest.fixture
+def site(tmp_path: Path):
+    """The base fixture, built incrementally into one output (caches beside it)."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    stats: list[dict] = []
+
+    def incremental(**overrides) -> Path:
+        settings = {"THEME": str(theme), **overrides}
+        out = build(content, tmp_path / "output", **settings)
+        stats.append(dict(LAST_SETTINGS["RENDER_STATS"]))
+        return out
+
+    def clean(name: str, **overrides) -> dict[str, bytes]:
+        """A from-scratch build: no caches, no earlier output."""
+        scratch = tmp_path / f"clean-{name}"
+        out = build(
+            content,
+            scratch / "output",
+            THEME=str(theme),
+            RENDER={"cache": str(scratch / "render"), "reuse": False},
+            CONTENT={**CONTENT_SETTINGS, "cache_bodies": False},
+            **overrides,
+        )
+        return snapshot(out)
+
+    return content, theme, incremental, clean, stats
+
+
+LAST_SETTINGS: dict = {}
+
+
+@pytest.fixture(autouse=True)
+def remember_settings(monkeypatch):
+    """The settings of the last build, for its RENDER_STATS (a real build, observed)."""
+    from pelican import Pelican
+
+    original = Pelican.run
+
+    def run(self):
+        original(self)
+        LAST_SETTINGS.clear()
+        LAST_SETTINGS.update(self.settings)
+
+    monkeypatch.setattr(Pelican, "run", run)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_rebuild_keeps_every_unchanged_file(site):
+    _content, _theme, incremental, clean, stats = site
+    first = snapshot(incremental())
+    second = snapshot(incremental())
+    assert stats[0]["made"] > 50 and stats[0]["kept"] == 0
+    assert stats[1] == {**stats[1], "made": 0, "kept": stats[0]["made"]}
+    assert first == second == clean("same")
+
+
+def test_each_kind_of_edit_gives_exactly_the_clean_build(site):
+    content, theme, incremental, clean, stats = site
+    incremental()
+    total = stats[0]["made"]
+    steps = [
+        ("title", lambda: edit(content / KONSERT, "title: ", "title: Ny titel – ")),
+        ("date", lambda: edit(content / KONSERT, "2027-", "2028-")),
+        ("delete", lambda: (content / "destinations/de/glashuette-kosta.md").unlink()),
+        ("body", lambda: edit(content / "pages/sv/om-oss.md", "\n\n", "\n\nNytt. ")),
+        ("template", lambda: edit(theme / "templates/base.html", "<main", "<main ")),
+    ]
+    for name, change in steps:
+        change()
+        assert snapshot(incremental()) == clean(name), name
+    made = [s["made"] for s in stats[1:]]
+    # An edit remakes its pages, listings and feeds, not the whole site; a template
+    # change remakes every page.
+    assert all(0 < m < total for m in made[:4]), made
+    assert stats[5]["kept"] < total / 2
+
+
+def test_a_file_changed_by_hand_in_output_is_made_again(site):
+    _content, _theme, incremental, clean, stats = site
+    out = incremental()
+    page = next(out.rglob("index.html"))
+    page.write_text("vandalised", encoding="utf-8")
+    assert snapshot(incremental()) == clean("repaired")
+    assert stats[1]["made"] == 1
+
+
+def test_one_worker_and_two_make_the_same_bytes(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    outputs = []
+    for workers in (1, 2):
+        out = build(
+            content,
+            tmp_path / f"out-{workers}",
+            RENDER={"workers": workers, "cache": str(tmp_path / f"c{workers}")},
+        )
+        outputs.append(snapshot(out))
+    assert outputs[0] == outputs[1]
+
+
+def test_livereload_edits_in_place_and_removes_pages_that_are_gone(tmp_path):
+    from sitetools.live import LiveSite
+
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    output = tmp_path / "output"
+    live = LiveSite(
+        ROOT / "pelicanconf.py",
+        {
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
+        },
+    )
+    assert live.rebuild() == 0
+    inode = os.stat(output).st_ino
+    german = output / "de" / "reiseziele" / "glashuette-kosta" / "index.html"
+    assert german.is_file()
+    (content / "destinations/de/glashuette-kosta.md").unlink()
+    edit(content / KONSERT, "title: ", "title: Ändrad – ")
+    assert live.rebuild() == 0
+    assert live.stats["made"] < live.stats["kept"]
+    assert os.stat(output).st_ino == inode  # the same folder, changed in place
+    assert not german.exists()
+    assert "Ändrad" in (output / "evenemang" / "konsert" / "index.html").read_text()
+    before = snapshot(output)
+    edit(content / KONSERT, "municipality: ", "municipality: atlantis")
+    assert live.rebuild() == 1  # a content error: reported, nothing written
+    assert snapshot(output) == before
+
+
+def test_fingerprints_follow_values_not_identity():
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Card:
+        title: str
+        tags: frozenset
+
+    digest = Fingerprinter("salt")
+    one = digest({"card": Card("Åsnen", frozenset({"a", "b"}))})
+    assert one == digest({"card": Card("Åsnen", frozenset({"b", "a"}))})
+    assert one != digest({"card": Card("Asnen", frozenset({"a", "b"}))})
+    assert one != Fingerprinter("other salt")({"card": Card("Åsnen", frozenset())})
+    with pytest.raises(UnknownInput, match="give it a `fingerprint`"):
+        digest([object()])
+
+
+def test_fork_map_keeps_order_and_reports_a_worker_failure():
+    numbers = list(range(100))
+    assert fork_map(lambda n: n * n, numbers, 2) == [n * n for n in numbers]
+
+    def fails_on_odd_worker(n: int) -> int:
+        if n == 51:
+            raise ValueError("bad item 51")
+        return n
+
+    with pytest.raises(WorkerFailed, match="bad item 51"):
+        fork_map(fails_on_odd_worker, numbers, 2)
