@@ -32,11 +32,26 @@ def find_sources(
         if problem:
             errors.append(ContentError(shown, 1, "file", *problem))
             continue
-        text, decode_errors = decode(path.read_bytes(), shown)
-        document = parse_document(text, shown)
-        document.errors.extend(decode_errors)
-        sources.append(Source(content_type, rel.parts[1], path.stem, document))
+        sources.append(read_source(path, shown, content_type, rel.parts[1]))
     return sources, errors
+
+
+# path -> (mtime, size, source): a long-lived process (livereload) reads only what
+# changed. Sources are never modified once read.
+_read: dict[Path, tuple[int, int, Source]] = {}
+
+
+def read_source(path: Path, shown: str, content_type: str, lang: str) -> Source:
+    info = path.stat()
+    known = _read.get(path)
+    if known and known[:2] == (info.st_mtime_ns, info.st_size):
+        return known[2]
+    text, decode_errors = decode(path.read_bytes(), shown)
+    document = parse_document(text, shown)
+    document.errors.extend(decode_errors)
+    source = Source(content_type, lang, path.stem, document)
+    _read[path] = (info.st_mtime_ns, info.st_size, source)
+    return source
 
 
 def place_problem(rel: Path, languages: tuple[str, ...]) -> tuple[str, str] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -57,6 +58,7 @@ class SitePlanner:
             self._by_type.setdefault(entry.type, []).append(entry)
         self._footers: dict[str, list[Card]] = {}
         self._navs: dict[tuple[str, str], list[dict]] = {}
+        self._shared: dict[tuple, Any] = {}
 
     def of_type(self, content_type: str) -> list[Entry]:
         return list(self._by_type.get(content_type, ()))
@@ -84,7 +86,10 @@ class SitePlanner:
         return plans
 
     def item_page(self, item: Item, entry: Entry) -> PagePlan:
-        alternates = {lang: other.url for lang, other in entry.items.items()}
+        alternates = self.shared(
+            ("alternates", entry.key),
+            lambda: {lang: other.url for lang, other in entry.items.items()},
+        )
         default = entry.in_lang(self.languages[0]) or entry.source
         section = item.type if item.type != "pages" else ""
         plan = PagePlan(
@@ -161,19 +166,29 @@ class SitePlanner:
     def frame(self, plan: PagePlan) -> dict[str, Any]:
         """What every page shows around its content: navigation, switcher, footer."""
         lang = plan.lang
-        switcher = [
-            {
-                "lang": other,
-                "url": plan.alternates.get(other, self.router.home(other)),
-                "current": other == lang,
-                "translated": other in plan.alternates,
-            }
-            for other in self.languages
-        ]
+        # The languages of a page's translations are the same on each of them: one
+        # switcher per set of alternates (the template marks the current language).
+        switcher = self.shared(
+            ("switcher", id(plan.alternates)),
+            lambda: [
+                {
+                    "lang": other,
+                    "url": (
+                        plan.alternates[other]
+                        if other in plan.alternates
+                        else self.router.home(other)
+                    ),
+                    "translated": other in plan.alternates,
+                }
+                for other in self.languages
+            ],
+        )
         return {
             "lang": lang,
             "page_url": plan.url,
-            "alternates": sorted(plan.alternates.items()),
+            "alternates": self.shared(
+                ("sorted", id(plan.alternates)), lambda: sorted(plan.alternates.items())
+            ),
             "x_default": plan.x_default,
             "switcher": switcher,
             "nav": self.nav(lang, plan.section),
@@ -181,6 +196,15 @@ class SitePlanner:
             "footer_links": self.footer_links(lang),
             "today": self.today,
         }
+
+    def shared(self, key: tuple, make: Callable[[], Any]) -> Any:
+        """One object for what many pages show alike, so it is fingerprinted once.
+
+        Keys by id() stay valid: the planner keeps every object it hands out.
+        """
+        if key not in self._shared:
+            self._shared[key] = make()
+        return self._shared[key]
 
     def nav(self, lang: str, section: str) -> list[dict]:
         """One list per language and section, shared by its pages (fingerprinted once)."""

@@ -42,12 +42,41 @@ def build_entries(
         entry = merge_entry(key, members, languages, errors)
         if entry is not None:
             entries[key] = entry
+    bodies = BodyChecks.for_site(frozenset(entries), images)
     for entry in entries.values():
         for item in entry.items.values():
             errors.extend(check_item(item, entry, images))
-            errors.extend(check_body(item, entries, images))
+            errors.extend(bodies.check(item, entries, images))
     errors.extend(check_roles(entries))
     return entries, errors
+
+
+class BodyChecks:
+    """Body checks remembered while the site's keys and images stay the same.
+
+    A body's problems depend only on its text and on which keys and images exist, so
+    a long-lived process (livereload) checks only the bodies that were edited.
+    """
+
+    _current: BodyChecks | None = None
+
+    def __init__(self, keys: frozenset[str], images: frozenset[str]):
+        self.keys = keys
+        self.images = images
+        self.found: dict[tuple[str, int, str], list[ContentError]] = {}
+
+    @classmethod
+    def for_site(cls, keys: frozenset[str], images: frozenset[str]) -> BodyChecks:
+        current = cls._current
+        if current is None or current.keys != keys or current.images != images:
+            cls._current = current = cls(keys, images)
+        return current
+
+    def check(self, item, entries, images) -> list[ContentError]:
+        key = (item.path, item.body_line, item.body)
+        if key not in self.found:
+            self.found[key] = check_body(item, entries, images)
+        return self.found[key]
 
 
 def parse_fields(source: Source) -> tuple[dict[str, Any], list[ContentError]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -34,6 +34,8 @@ class EventPages:
     languages: tuple[str, ...]
     translate: object  # (lang, message) -> str
     today: date
+    _filters: dict = field(default_factory=dict, repr=False)
+    _timed: dict = field(default_factory=dict, repr=False)
 
     @property
     def router(self):
@@ -73,7 +75,15 @@ class EventPages:
         return months_between(min(days), max(days)) if days else []
 
     def filters(self, lang: str) -> dict:
-        """Links from every events page to the other ways of browsing events."""
+        """Links from every events page to the other ways of browsing events.
+
+        One dict per language, shared by its pages (templates only read it).
+        """
+        if lang not in self._filters:
+            self._filters[lang] = self._make_filters(lang)
+        return self._filters[lang]
+
+    def _make_filters(self, lang: str) -> dict:
         months = self.months
         current = date(self.today.year, self.today.month, 1)
         start = current if current in months else (months[0] if months else None)
@@ -132,11 +142,18 @@ class EventPages:
         field = "municipality" if kind == "municipality" else "category"
         return entry.source.get(field) == value
 
+    def timed_cards(self, lang: str) -> tuple[list, dict]:
+        """A language's events with their occurrences, and the short ones by day."""
+        if lang not in self._timed:
+            cards = self.planner.cards("events", lang)
+            timed = [(c, schedule_of(c.item).occurrences()) for c in cards]
+            # Exhibitions and other long runs would fill every cell: listed once instead.
+            short = [(c, [o for o in occ if not is_long(o)]) for c, occ in timed]
+            self._timed[lang] = (timed, place(short))
+        return self._timed[lang]
+
     def month(self, lang: str, first: date, months: list[date]) -> PagePlan:
-        cards = self.planner.cards("events", lang)
-        timed = [(c, schedule_of(c.item).occurrences()) for c in cards]
-        # Exhibitions and other long runs would fill every cell: list them once instead.
-        short = [(c, [o for o in occ if not is_long(o)]) for c, occ in timed]
+        timed, placed = self.timed_cards(lang)
         last = month_grid(first, {}).weeks[-1][-1].day
         ongoing = [
             c
@@ -145,7 +162,7 @@ class EventPages:
                 is_long(o) and o.first_day <= last and o.last_day >= first for o in occ
             )
         ]
-        grid = month_grid(first, place(short))
+        grid = month_grid(first, placed)
         index = months.index(first)
         context = {
             "month": grid,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -50,6 +51,12 @@ class FeedsGenerator(Generator):
         self.languages = self.settings["I18N_LANGUAGES"].languages
         self.site_url = self.settings["SITEURL"].rstrip("/")
         self.ledger = self.update_ledger()
+        # An empty feed's "updated": when the site got its first content (the ledger
+        # never forgets), not the build's second, so an unchanged feed stays unchanged.
+        self.since = min(
+            (datetime.fromisoformat(r.created) for r in self.ledger.values()),
+            default=self.settings["BUILD_TIME"],
+        )
         self.pages = [self.feeds_page(lang) for lang in self.languages]
         for plan in self.pages:
             plan.context.update(self.planner.frame(plan))
@@ -178,13 +185,19 @@ class LanguageFeeds:
             subtitle,
             self.site.url + path,
             self.site.url + page,
-            self.owner.settings["BUILD_TIME"],
+            self.owner.since,
         )
 
-    def inputs(self, *parts, empty: bool) -> tuple:
-        """What a feed file is made from; the build time counts only for an empty feed."""
-        when = self.owner.settings["BUILD_TIME"] if empty else None
-        return (self.lang, self.site.url, self.domain, self.build_date, when, *parts)
+    def inputs(self, *parts) -> tuple:
+        """What a feed file is made from (besides code and catalogs)."""
+        return (
+            self.lang,
+            self.site.url,
+            self.domain,
+            self.build_date,
+            self.owner.since,
+            *parts,
+        )
 
     def jobs(self) -> list[OutputJob]:
         planner = self.owner.planner
@@ -240,7 +253,7 @@ class LanguageFeeds:
                 meta("json"), soon, self.domain, schema, self.build_date
             ).encode(),
         }
-        shared = Shared(self.inputs(scope, every, soon, empty=not soon))
+        shared = Shared(self.inputs(scope, every, soon))
         return [
             OutputJob(scope.path(self.lang, fmt).lstrip("/"), (fmt, shared), make)
             for fmt, make in makers.items()
@@ -252,7 +265,7 @@ class LanguageFeeds:
         def job(event: EventView) -> OutputJob:
             return OutputJob(
                 single_event_path(self.lang, event.key).lstrip("/"),
-                ("single-ics", self.inputs(event, empty=False)),
+                ("single-ics", self.inputs(event)),
                 lambda: ical.calendar(
                     [event],
                     name=event.title,
@@ -285,7 +298,7 @@ class LanguageFeeds:
             return jsonfeed.dumps(data).encode()
 
         path = f"feeds/{self.lang}/destinations.json"
-        return OutputJob(path, ("destinations", self.inputs(cards, empty=False)), make)
+        return OutputJob(path, ("destinations", self.inputs(cards)), make)
 
     def story_jobs(self, stories: list[View]) -> list[OutputJob]:
         title = self.tr.gettext(texts.STORIES_TITLE)
@@ -304,7 +317,7 @@ class LanguageFeeds:
                 meta("jsonfeed"), items(), self.domain, schema
             ).encode(),
         }
-        shared = Shared(self.inputs("stories", stories, empty=not stories))
+        shared = Shared(self.inputs("stories", stories))
         return [
             OutputJob(story_path(self.lang, fmt).lstrip("/"), (fmt, shared), make)
             for fmt, make in makers.items()

@@ -25,7 +25,7 @@ class FeedMeta:
     subtitle: str
     self_url: str  # absolute URL of this very file
     page_url: str  # absolute URL of the HTML page it mirrors
-    fallback_updated: datetime  # for an empty feed: the build time
+    fallback_updated: datetime  # for an empty feed: when the site got content
 
 
 @dataclass(frozen=True)
