@@ -16,7 +16,7 @@ from images import image_source
 from pelican.generators import Generator
 from render import OutputJob, Shared, queue
 
-from . import ical, jsonfeed, syndication, texts, tourism
+from . import ical, jsonfeed, syndication, texts, tourism, vevents
 from .catalog import (
     EVENT_FILES,
     FEEDS_PAGE,
@@ -87,6 +87,25 @@ class FeedsGenerator(Generator):
         temporary.replace(self.ledger_path)
         log.warning("feeds: %s changed; commit it with the content", self.ledger_path)
 
+    def serialise_events(self, feeds: list[LanguageFeeds]) -> None:
+        """Every language's VEVENTs, made up front on every core (see vevents.py)."""
+        folder = Path(self.options["cache"])
+        if not folder.is_absolute():
+            folder = Path(self.path).parent / folder
+        every = [view for language_feeds in feeds for view in language_feeds.every]
+        made = iter(
+            vevents.serialised(
+                every,
+                self.options["uid_domain"],
+                folder,
+                (self.settings.get("RENDER") or {}).get("workers", 0),
+            )
+        )
+        for language_feeds in feeds:
+            language_feeds.vevents = {
+                (v.key, v.lang): next(made) for v in language_feeds.every
+            }
+
     def feeds_page(self, lang: str) -> PagePlan:
         router = self.planner.router
         url = {x: router.listing(x, FEEDS_PAGE) for x in self.languages}
@@ -136,8 +155,10 @@ class FeedsGenerator(Generator):
                 ).encode(),
             ),
         ]
-        for lang in self.languages:
-            jobs += LanguageFeeds(self, lang).jobs()
+        feeds = [LanguageFeeds(self, lang) for lang in self.languages]
+        self.serialise_events(feeds)
+        for language_feeds in feeds:
+            jobs += language_feeds.jobs()
         queue(self.context, jobs)
         write_plans(self, writer, self.pages)
         self.save_ledger()
@@ -163,6 +184,10 @@ class LanguageFeeds:
             ledger=owner.ledger,
         )
         self.build_date = owner.settings["BUILD_DATE"]
+        modes = owner.planner.fallback_modes
+        self.every = views(
+            owner.planner.of_type("events"), lang, modes["events"], self.site
+        )
 
     def translations(self, lang: str):
         """A status before a title is in the entry's own language, like the title."""
@@ -202,7 +227,7 @@ class LanguageFeeds:
     def jobs(self) -> list[OutputJob]:
         planner = self.owner.planner
         modes = planner.fallback_modes
-        every = views(planner.of_type("events"), self.lang, modes["events"], self.site)
+        every = self.every
         soon = upcoming(every, self.build_date)
         jobs = []
         for scope in scopes():

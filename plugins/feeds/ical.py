@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -78,23 +77,12 @@ def timezone_bytes(zone: str, first: date, last: date) -> bytes:
     return component.to_ical()
 
 
-# (uid domain, digest of the view) -> VEVENT bytes, kept while the process lives, so
-# a livereload rebuild serialises only the events that changed.
-_serialised: dict[tuple[str, str], bytes] = {}
-KEEP_AT_MOST = 100_000
-
-
 def event_bytes(
     event: EventView, uid_domain: str, cache: dict[tuple[str, str], bytes]
 ) -> bytes:
     key = (event.key, event.lang)
     if key not in cache:
-        lasting = (uid_domain, hashlib.blake2b(repr(event).encode()).hexdigest())
-        if lasting not in _serialised:
-            if len(_serialised) >= KEEP_AT_MOST:
-                _serialised.clear()
-            _serialised[lasting] = vevent(event, uid_domain).to_ical()
-        cache[key] = _serialised[lasting]
+        cache[key] = vevent(event, uid_domain).to_ical()
     return cache[key]
 
 

@@ -13,6 +13,8 @@ DEFAULTS: dict[str, Any] = {
     "uid_domain": None,
     # The ledger of created/updated times and SEQUENCE numbers, relative to PATH.
     "ledger": "ledger.json",
+    # Serialised VEVENTs kept between builds (relative paths: to the project).
+    "cache": "cache/feeds",
 }
 
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from atomic_output.swap import discard, publish
@@ -53,7 +56,8 @@ def run(
     try:
         settings = read_settings(str(settings_file), override=overrides)
         site = Pelican(settings)
-        site.run()
+        with collector_paused():
+            site.run()
     except ContentValidationError as exc:
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -106,6 +110,21 @@ def run(
 
 
 FULL_GATES = ("links", "html", "accessibility")
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while building: the planned site is hundreds of
+    thousands of live objects, and full collections rescanning them cost seconds at
+    10,000 pages. Freed at the end, so a long-lived process does not grow."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect()
+
+
 _last_stats: dict = {}
 
 
