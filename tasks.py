@@ -69,14 +69,17 @@ def serve(c):
 
 @task
 def livereload(c):
-    """Serve on :8000 and rebuild when content, theme, plugins or catalogs change."""
+    """Serve on :8000; a save rebuilds only what it changed, in this same process."""
     from livereload import Server
+    from sitetools.live import LiveSite
 
-    def rebuild() -> None:
-        build.run_in_subprocess(ROOT)
-
-    rebuild()
+    site = LiveSite(ROOT / "pelicanconf.py")
+    site.rebuild()
     server = Server()
+
+    def restart() -> None:
+        # Edited plugin code or settings: start afresh, so nothing old stays loaded.
+        os.execv(sys.executable, [sys.executable, "-m", "invoke", "livereload"])
 
     def ignored(path: str) -> bool:
         # The build writes the ledger itself; watching it would rebuild twice.
@@ -84,9 +87,10 @@ def livereload(c):
             path.endswith(("ledger.json", "ledger.json.tmp")) or "__pycache__" in path
         )
 
-    for folder in ("content", "theme", "plugins", "translations"):
-        server.watch(str(ROOT / folder), rebuild, ignore=ignored)
-    server.watch(str(ROOT / "pelicanconf.py"), rebuild)
+    for folder in ("content", "theme", "translations"):
+        server.watch(str(ROOT / folder), site.rebuild, ignore=ignored)
+    server.watch(str(ROOT / "plugins"), restart, ignore=ignored)
+    server.watch(str(ROOT / "pelicanconf.py"), restart)
     server.serve(host="127.0.0.1", port=PORT, root=str(ROOT / "output"))
 
 

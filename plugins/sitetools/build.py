@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import subprocess
 import sys
 import time
 from collections.abc import Iterator
@@ -149,8 +148,3 @@ def save_pending_ledger(settings: dict) -> None:
     if pending:
         path, text = pending
         path.write_text(text, encoding="utf-8")
-
-
-def run_in_subprocess(project: Path) -> int:
-    """A fresh process per build, so edited plugins and templates are picked up."""
-    return subprocess.call([sys.executable, "-m", "invoke", "build"], cwd=project)
