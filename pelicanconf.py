@@ -16,6 +16,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "builddate",
     "i18n",
+    "assets",
     "content",
     "images",
     "events",
@@ -51,7 +52,9 @@ ARTICLE_PATHS: list[str] = []
 PAGE_PATHS: list[str] = []
 DIRECT_TEMPLATES: list[str] = []
 STATIC_PATHS: list[str] = []  # images are written by the images plugin
-THEME_STATIC_DIR = "assets"
+# The assets plugin publishes theme/static/ under content-hashed names (/assets/…);
+# Pelican's own copy would add unhashed ones.
+THEME_STATIC_PATHS: list[str] = []
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
