@@ -23,6 +23,7 @@ PLUGINS = [
     "feeds",
     "widgets",
     "sitemap",
+    "precompress",  # before atomic_output: compresses the staging folder before the swap
     "atomic_output",
 ]
 
@@ -76,3 +77,8 @@ JINJA_ENVIRONMENT = {
 DELETE_OUTPUT_DIRECTORY = False  # atomic_output builds into a fresh folder and swaps
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# file.gz and file.br beside every text file, for nginx's gzip_static/brotli_static. Off
+# here so the preview (`./dev serve`, `./dev livereload`) rebuilds fast; publishconf.py
+# and `./dev check` turn it on (plugins/precompress/README.md).
+PRECOMPRESS = {"enabled": False}

@@ -131,11 +131,15 @@ def test_sitemap_lists_every_page_with_alternates(real_site, html_pages):
 
 
 def build_in_subprocess(content: Path, out: Path, env: dict[str, str]) -> int:
-    """A fresh process per build, so nothing cached in memory hides a difference."""
+    """A fresh process per build, so nothing cached in memory hides a difference.
+
+    Built as published, with .gz/.br copies, each build with its own empty cache.
+    """
     overrides = {
         "PATH": str(content),
         "OUTPUT_PATH": str(out),
         "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
+        "PRECOMPRESS": {"enabled": True, "cache": f"{out}-cache"},
     }
     script = (
         "import sys; sys.path.insert(0, 'plugins'); from pathlib import Path; "
@@ -160,6 +164,7 @@ def test_same_source_date_epoch_gives_identical_output(tmp_path):
     assert build_in_subprocess(content, second, env) == 0
     assert snapshot(first) == snapshot(second)
     assert len(snapshot(first)) > 200
+    assert any(name.endswith(".html.br") for name in snapshot(first))
 
 
 def test_pages_have_no_unrendered_template_syntax(html_pages):
