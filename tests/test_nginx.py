@@ -1,4 +1,4 @@
-"""deploy/nginx.conf in a real nginx on 127.0.0.1: types, CORS, caching, CSP, languages."""
+"""deploy/nginx.conf in a real nginx on 127.0.0.1: types, encodings, CORS, caching, CSP, languages."""
 
 from __future__ import annotations
 
