@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -53,12 +54,20 @@ def compress_missing(jobs: list[tuple[str, str, str, int]], workers: int) -> Non
             pass
 
 
-def _copy_out(result: Path, target: Path) -> int:
-    """Put a cached result beside the file; 0 when compression saved nothing."""
-    data = result.read_bytes()
-    if data:
-        target.write_bytes(data)
-    return len(data)
+def _place(result: Path, target: Path) -> int:
+    """Put a cached result beside the file; 0 when compression saved nothing.
+
+    A hard link where it can (no bytes copied; unchanged copies keep their time, so
+    rsync skips them); cache entries are only ever replaced, never changed in place.
+    """
+    size = result.stat().st_size
+    if size:
+        target.unlink(missing_ok=True)
+        try:
+            os.link(result, target)
+        except OSError:  # another file system, or no hard links there
+            shutil.copyfile(result, target)
+    return size
 
 
 def precompress(
@@ -83,8 +92,8 @@ def precompress(
     compress_missing(list(jobs.values()), workers or os.cpu_count() or 1)
     report = Report(files=len(files), compressed=len(jobs))
     for path, (found, size) in entries.items():
-        report.gz += _copy_out(found.gz, path.with_name(path.name + ".gz"))
-        br = _copy_out(found.br, path.with_name(path.name + ".br"))
+        report.gz += _place(found.gz, path.with_name(path.name + ".gz"))
+        br = _place(found.br, path.with_name(path.name + ".br"))
         report.br += br
         report.original += size if br else 0
     report.seconds = time.perf_counter() - started
