@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import http.client
 import re
 import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import brotli
 import pytest
@@ -183,12 +185,28 @@ def test_precompressed_copies_are_served_as_they_are(
     assert decode(body) == (site / file).read_bytes()
 
 
+def get_without_accept_encoding(url: str):
+    """A request with no Accept-Encoding header at all (urllib always sends one)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.netloc, timeout=5)
+    connection.putrequest("GET", parts.path, skip_accept_encoding=True)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, response.headers, body
+
+
 @pytest.mark.parametrize(("path", "file", "mime"), ENCODED)
-def test_without_accept_encoding_the_plain_file(server, path, file, mime):
+@pytest.mark.parametrize("accept", ["identity", None])
+def test_without_accept_encoding_the_plain_file(server, path, file, mime, accept):
     server, site = server
     path = path.replace("{stylesheet}", stylesheet(site))
     file = file.replace("{stylesheet}", stylesheet(site).lstrip("/"))
-    status, headers, body = get(server + path, "identity")
+    if accept is None:
+        status, headers, body = get_without_accept_encoding(server + path)
+    else:
+        status, headers, body = get(server + path, accept)
     assert status == 200 and headers["Content-Encoding"] is None
     assert headers["Content-Type"].split(";")[0] == mime
     assert body == (site / file).read_bytes()
