@@ -22,9 +22,8 @@ class Report:
     """What one run did; the build keeps it in PRECOMPRESS_REPORT."""
 
     files: int = 0  # text files large enough to consider
-    compressed: int = (
-        0  # distinct contents compressed now (the rest came from the cache)
-    )
+    # Distinct contents compressed now; the rest came from the cache.
+    compressed: int = 0
     original: int = 0  # bytes of the files that got a .br copy
     gz: int = 0
     br: int = 0
@@ -78,7 +77,7 @@ def precompress(
     extensions: list[str] | None = None,
     workers: int = 0,
 ) -> Report:
-    """Compress what the cache lacks, then copy every result next to its file."""
+    """Compress what the cache lacks, then put every result next to its file."""
     started = time.perf_counter()
     files = candidates(folder, extensions or DEFAULTS["extensions"], min_size)
     entries: dict[Path, tuple[Entry, int]] = {}
