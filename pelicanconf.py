@@ -16,13 +16,15 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "builddate",
     "i18n",
+    "assets",
     "content",
     "images",
     "events",
     "feeds",
     "widgets",
     "sitemap",
-    "render",
+    "render",  # after every generator: makes the queued pages and feeds
+    "precompress",  # before atomic_output: compresses the staging folder before the swap
     "atomic_output",
 ]
 
@@ -52,7 +54,9 @@ ARTICLE_PATHS: list[str] = []
 PAGE_PATHS: list[str] = []
 DIRECT_TEMPLATES: list[str] = []
 STATIC_PATHS: list[str] = []  # images are written by the images plugin
-THEME_STATIC_DIR = "assets"
+# The assets plugin publishes theme/static/ under content-hashed names (/assets/…);
+# Pelican's own copy would add unhashed ones.
+THEME_STATIC_PATHS: list[str] = []
 FEED_ALL_ATOM = None
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -77,3 +81,8 @@ JINJA_ENVIRONMENT = {
 DELETE_OUTPUT_DIRECTORY = False  # atomic_output builds into a fresh folder and swaps
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+
+# file.gz and file.br beside every text file, for nginx's gzip_static/brotli_static. Off
+# here so the preview (`./dev serve`, `./dev livereload`) rebuilds fast; publishconf.py
+# and `./dev check` turn it on (plugins/precompress/README.md).
+PRECOMPRESS = {"enabled": False}

@@ -22,3 +22,5 @@ if "@" not in os.environ.get("CONTACT_EMAIL", ""):
 CONTACT_EMAIL = os.environ["CONTACT_EMAIL"]
 # rsync destination, e.g. deploy@host:/var/www/site — never committed.
 PUBLISH_TARGET = os.environ.get("PUBLISH_TARGET", "")
+# Published builds carry file.gz and file.br beside every text file (nginx serves them).
+PRECOMPRESS = {**PRECOMPRESS, "enabled": True}  # noqa: F405

@@ -47,7 +47,19 @@ def check(c, fast=False, every_page=False):
     code = content_status.check(ROOT)
     if code or fast:
         sys.exit(code)
-    sys.exit(build.run(ROOT / "pelicanconf.py", gates=GATES, every_page=every_page))
+    sys.exit(
+        build.run(
+            ROOT / "pelicanconf.py", as_published(), gates=GATES, every_page=every_page
+        )
+    )
+
+
+def as_published() -> dict:
+    """A checked build is built as it would go out: with its precompressed copies."""
+    from pelican.settings import read_settings
+
+    block = read_settings(str(ROOT / "pelicanconf.py")).get("PRECOMPRESS") or {}
+    return {"PRECOMPRESS": {**block, "enabled": True}}
 
 
 @task

@@ -1,77 +1,54 @@
-"""deploy/nginx.conf in a real nginx on 127.0.0.1: types, CORS, caching, CSP, languages."""
+"""deploy/nginx.conf in a real nginx on 127.0.0.1: types, encodings, CORS, caching, CSP, languages."""
 
 from __future__ import annotations
 
-import os
+import gzip
+import http.client
 import re
 import shutil
-import signal
-import socket
-import subprocess
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import brotli
 import pytest
 from conftest import ROOT, build
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from sitetools.nginx import NginxMissing, free_port, serving
 
 
 @pytest.fixture(scope="module")
-def site_for(tmp_path_factory):
-    def make(port: int) -> Path:
-        """The real content built for the origin nginx serves it from (absolute URLs)."""
-        content = tmp_path_factory.mktemp("nginx-content") / "content"
-        shutil.copytree(ROOT / "content", content)
-        output = tmp_path_factory.mktemp("nginx-site") / "output"
-        return build(content, output, SITEURL=f"http://127.0.0.1:{port}")
-
-    return make
-
-
-@pytest.fixture(scope="module")
-def server(site_for, tmp_path_factory):
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    if not Path(nginx).exists():  # fail, never skip: ./dev test installs nginx
-        pytest.fail("nginx is not installed — apt-get install nginx (./dev test does)")
-    prefix = tmp_path_factory.mktemp("nginx")
-    (prefix / "tmp").mkdir()
+def server(tmp_path_factory):
+    """The real content, built as published (precompressed) for nginx's own origin."""
     port = free_port()
-    real_site = site_for(port)
-    conf = (ROOT / "deploy/nginx.conf").read_text()
-    conf = conf.replace("__ROOT__", str(real_site)).replace(
-        "__LISTEN__", f"127.0.0.1:{port}"
+    content = tmp_path_factory.mktemp("nginx-content") / "content"
+    shutil.copytree(ROOT / "content", content)
+    output = tmp_path_factory.mktemp("nginx-site") / "output"
+    real_site = build(
+        content,
+        output,
+        SITEURL=f"http://127.0.0.1:{port}",
+        PRECOMPRESS={"enabled": True},
     )
-    if os.geteuid() == 0:
-        # pytest's folders are private to root; production keeps nginx's own worker user.
-        conf = "user root root;\n" + conf
-    (prefix / "nginx.conf").write_text(conf)
-    args = [nginx, "-p", str(prefix), "-c", "nginx.conf", "-e", "stderr"]
-    subprocess.run([*args, "-t"], check=True, capture_output=True)
-    log = (prefix / "error.log").open("w")
-    process = subprocess.Popen(args, stderr=log)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield base, real_site
-    process.send_signal(signal.SIGQUIT)
-    process.wait(timeout=10)
-    log.close()
-
-
-def get(url: str):
     try:
-        response = urllib.request.urlopen(url, timeout=5)
+        with serving(real_site, tmp_path_factory.mktemp("nginx"), port) as base:
+            yield base, real_site
+    except NginxMissing as missing:  # fail, never skip: ./dev test installs nginx
+        pytest.fail(str(missing))
+
+
+def stylesheet(site: Path) -> str:
+    """The hashed stylesheet URL the home page links."""
+    html = (site / "index.html").read_text()
+    return re.search(r'<link rel="stylesheet" href="([^"]+)"', html)[1]
+
+
+def get(url: str, encoding: str | None = None):
+    request = urllib.request.Request(url)
+    if encoding is not None:
+        request.add_header("Accept-Encoding", encoding)
+    try:
+        response = urllib.request.urlopen(request, timeout=5)
     except urllib.error.HTTPError as error:
         response = error
     return response.status, response.headers, response.read()
@@ -88,27 +65,27 @@ def get(url: str):
         ("/feeds/sv/events.json", "application/json"),
         ("/feeds/tourism.jsonld", "application/ld+json"),
         ("/widgets/embed.js", "application/javascript"),
-        ("/assets/css/site.css", "text/css"),
+        ("{stylesheet}", "text/css"),
         ("/images/glass.svg", "image/svg+xml"),
     ],
 )
 def test_types(server, path, mime):
-    server, _site = server
+    server, site = server
+    path = path.replace("{stylesheet}", stylesheet(site))
     status, headers, _ = get(server + path)
     assert status == 200
     assert headers["Content-Type"].split(";")[0] == mime
 
 
 def test_cors_only_for_feeds_and_widgets(server):
-    server, _site = server
+    server, site = server
     assert (
         get(server + "/feeds/en/events.json")[1]["Access-Control-Allow-Origin"] == "*"
     )
     assert get(server + "/widgets/embed.js")[1]["Access-Control-Allow-Origin"] == "*"
     assert get(server + "/en/")[1]["Access-Control-Allow-Origin"] is None
-    assert (
-        get(server + "/assets/css/site.css")[1]["Access-Control-Allow-Origin"] is None
-    )
+    css = server + stylesheet(site)
+    assert get(css)[1]["Access-Control-Allow-Origin"] is None
 
 
 def test_caching_long_for_hashed_files_short_for_pages_and_feeds(server):
@@ -117,6 +94,8 @@ def test_caching_long_for_hashed_files_short_for_pages_and_feeds(server):
     script = re.search(r'src="(widgets-[0-9a-f]{12}\.js)"', frame)[1]
     hashed = get(f"{server}/widgets/{script}")[1]["Cache-Control"]
     assert hashed == "public, max-age=31536000, immutable"
+    css = get(server + stylesheet(real_site))[1]["Cache-Control"]
+    assert css == "public, max-age=31536000, immutable"
     assert get(server + "/en/events/")[1]["Cache-Control"] == "public, max-age=300"
     assert (
         get(server + "/feeds/sv/events.ics")[1]["Cache-Control"]
@@ -175,3 +154,59 @@ def test_pages_and_widget_builder_work_under_the_csp(server):
         browser.close()
     assert refused == []
     assert colour == "rgb(170, 0, 0)"
+
+
+ENCODED = [
+    ("/", "index.html", "text/html"),
+    ("{stylesheet}", "{stylesheet}", "text/css"),
+    ("/feeds/sv/events.ics", "feeds/sv/events.ics", "text/calendar"),
+    ("/feeds/sv/events.json", "feeds/sv/events.json", "application/json"),
+]
+
+
+@pytest.mark.parametrize(("path", "file", "mime"), ENCODED)
+@pytest.mark.parametrize(
+    ("accept", "encoding", "suffix"),
+    [("br", "br", ".br"), ("gzip", "gzip", ".gz"), ("br;q=0, gzip", "gzip", ".gz")],
+)
+def test_precompressed_copies_are_served_as_they_are(
+    server, path, file, mime, accept, encoding, suffix
+):
+    server, site = server
+    path = path.replace("{stylesheet}", stylesheet(site))
+    file = file.replace("{stylesheet}", stylesheet(site).lstrip("/"))
+    status, headers, body = get(server + path, accept)
+    assert status == 200
+    assert headers["Content-Encoding"] == encoding
+    assert headers["Content-Type"].split(";")[0] == mime
+    assert "Accept-Encoding" in headers["Vary"]
+    assert body == (site / (file + suffix)).read_bytes()
+    decode = brotli.decompress if encoding == "br" else gzip.decompress
+    assert decode(body) == (site / file).read_bytes()
+
+
+def get_without_accept_encoding(url: str):
+    """A request with no Accept-Encoding header at all (urllib always sends one)."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.netloc, timeout=5)
+    connection.putrequest("GET", parts.path, skip_accept_encoding=True)
+    connection.endheaders()
+    response = connection.getresponse()
+    body = response.read()
+    connection.close()
+    return response.status, response.headers, body
+
+
+@pytest.mark.parametrize(("path", "file", "mime"), ENCODED)
+@pytest.mark.parametrize("accept", ["identity", None])
+def test_without_accept_encoding_the_plain_file(server, path, file, mime, accept):
+    server, site = server
+    path = path.replace("{stylesheet}", stylesheet(site))
+    file = file.replace("{stylesheet}", stylesheet(site).lstrip("/"))
+    if accept is None:
+        status, headers, body = get_without_accept_encoding(server + path)
+    else:
+        status, headers, body = get(server + path, accept)
+    assert status == 200 and headers["Content-Encoding"] is None
+    assert headers["Content-Type"].split(";")[0] == mime
+    assert body == (site / file).read_bytes()
