@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,33 @@ def publish(staging: Path, output: Path) -> None:
         output.rename(retired)
     staging.rename(output)
     remove_later(retired, output)
+
+
+def commit(staging: Path, output: Path, removed: Iterable[str]) -> None:
+    """Move the files this build made into `output`, then drop pages that are gone.
+
+    Each file replaces its old version in one rename; a build killed before this point
+    changed nothing. The first build simply becomes `output`.
+    """
+    staging.mkdir(parents=True, exist_ok=True)
+    if not output.exists():
+        staging.rename(output)
+        return
+    for folder, _dirs, files in os.walk(staging):
+        if not files:
+            continue
+        target = output / Path(folder).relative_to(staging)
+        target.mkdir(parents=True, exist_ok=True)
+        for name in files:
+            os.replace(os.path.join(folder, name), target / name)
+    for path in removed:
+        gone = output / path
+        gone.unlink(missing_ok=True)
+        for folder in gone.parents:  # a deleted page's folder, if nothing else is in it
+            if folder == output or any(folder.iterdir()):
+                break
+            folder.rmdir()
+    remove_later(staging, output)
 
 
 def remove_later(old_site: Path, output: Path) -> None:

@@ -60,39 +60,34 @@ class RenderGenerator:
             cache = self.path.parent / cache
         manifest_path = cache / "manifest.json"
         previous = manifest.load(manifest_path) if options["reuse"] else {}
-
-        fingerprint = Fingerprinter(self.salt())
-        kept: dict[str, manifest.Stamp] = {}
-        todo: list[tuple[OutputJob, str]] = []
-        in_place = staging == final
-        for job in jobs:
-            digest = fingerprint(job.inputs)
-            old = previous.get(job.path)
-            if old and reuse(old, digest, final / job.path, staging / job.path):
-                kept[job.path] = old
-            else:
-                todo.append((job, digest))
-
-        for folder in {(staging / job.path).parent for job, _ in todo}:
-            folder.mkdir(parents=True, exist_ok=True)
         workers = worker_count(options["workers"])
-        if len(todo) < 2 * MIN_ITEMS_PER_WORKER:
-            workers = 1  # an edit or two: a fork would cost more than it saves
-        shares = deal(todo, workers)
-        made = fork_map(
-            lambda share: [
-                make(job, digest, staging, in_place) for job, digest in share
-            ],
-            shares,
-            workers,
-            per_worker=1,
-        )
-        files = {**kept}
-        for share, stamps in zip(shares, made, strict=True):
-            for (job, _), stamp in zip(share, stamps, strict=True):
-                files[job.path] = stamp
-        if in_place:
-            remove_stale(final, set(previous) - set(files))
+        salt = self.salt()
+        # A complete site in staging ("swap", "staging": for the gates), or only what
+        # changed ("commit": the rest stays in output/; "in_place": livereload).
+        whole = self.settings.get("ATOMIC_OUTPUT_MODE", "swap") in ("swap", "staging")
+        if whole:
+            make_folders(staging, [job.path for job in jobs])
+        kept: dict[str, manifest.Stamp] = {}
+        todo: list[tuple[OutputJob, str | None]] = []
+        if previous:
+            digests = fingerprints(jobs, salt, workers)
+            for job, digest in zip(jobs, digests, strict=True):
+                old = previous.get(job.path)
+                target = staging / job.path if whole else None
+                if old and reuse(old, digest, final / job.path, target):
+                    kept[job.path] = old
+                else:
+                    todo.append((job, digest))
+        else:  # nothing to keep: each file's digest is taken where it is made
+            todo = [(job, None) for job in jobs]
+        if not whole:
+            make_folders(staging, [job.path for job, _ in todo])
+        files = {**kept, **make_all(todo, staging, staging == final, salt, workers)}
+        gone = sorted(set(previous) - set(files))
+        if staging == final:
+            remove_stale(final, gone)
+        elif not whole:
+            self.settings["ATOMIC_OUTPUT_REMOVE"] = gone  # removed when committed
         manifest.save(manifest_path, files)
         seconds = time.perf_counter() - started
         self.settings["RENDER_STATS"] = {
@@ -125,7 +120,7 @@ class RenderGenerator:
         return files_digest(code) + "|" + "|".join(settings)
 
 
-def deal(todo: list[tuple[OutputJob, str]], workers: int) -> list[list]:
+def deal(todo: list[tuple[OutputJob, str | None]], workers: int) -> list[list]:
     """Shares of about equal size; a group's jobs stay in one share."""
     groups: dict[str, list] = {}
     for task in todo:
@@ -144,21 +139,74 @@ def check_unique(jobs: list[OutputJob]) -> None:
         seen.add(job.path)
 
 
-def reuse(old: manifest.Stamp, digest: str, current: Path, target: Path) -> bool:
-    """Keep the current file when its inputs are unchanged (linked into staging)."""
+def fingerprints(jobs: list[OutputJob], salt: str, workers: int) -> list[str]:
+    """Each job's digest; on every core for a large site (contiguous shares, so pages
+    sharing objects mostly land in one worker and are walked once there)."""
+    if len(jobs) < 64 * workers:
+        workers = 1
+    size = -(-len(jobs) // workers)
+    shares = [jobs[start : start + size] for start in range(0, len(jobs), size)]
+
+    def digest_share(share: list[OutputJob]) -> list[str]:
+        digest = Fingerprinter(salt)
+        return [digest(job.inputs) for job in share]
+
+    done = fork_map(digest_share, shares, workers, per_worker=1)
+    return [digest for share in done for digest in share]
+
+
+def make_folders(root: Path, paths: list[str]) -> None:
+    """Each folder once (pages are folders: ten thousand of them on a large site)."""
+    made: set[Path] = set()
+    for path in paths:
+        folder = (root / path).parent
+        if folder not in made:
+            folder.mkdir(parents=True, exist_ok=True)
+            made.add(folder)
+
+
+def reuse(old: manifest.Stamp, digest: str, current: Path, target: Path | None) -> bool:
+    """Keep the current file when its inputs are unchanged (linked into a complete
+    staging site when there is one: `target`)."""
     if old[0] != digest or not manifest.still_there(old, current):
         return False
-    return current == target or link(current, target)
+    return target is None or link(current, target)
 
 
 def link(source: Path, target: Path) -> bool:
     """The unchanged file, shared with the current output (no bytes copied)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
     try:
         os.link(source, target)
     except OSError:
         return False
     return True
+
+
+def make_all(
+    todo: list[tuple[OutputJob, str | None]],
+    root: Path,
+    in_place: bool,
+    salt: str,
+    workers: int,
+) -> dict[str, manifest.Stamp]:
+    """Make the files on `workers` processes; their stamps by path."""
+    if len(todo) < 2 * MIN_ITEMS_PER_WORKER:
+        workers = 1  # an edit or two: a fork would cost more than it saves
+    shares = deal(todo, workers)
+
+    def make_share(share: list[tuple[OutputJob, str | None]]) -> list:
+        digest = Fingerprinter(salt)
+        return [
+            make(job, known or digest(job.inputs), root, in_place)
+            for job, known in share
+        ]
+
+    made = fork_map(make_share, shares, workers, per_worker=1)
+    files: dict[str, manifest.Stamp] = {}
+    for share, stamps in zip(shares, made, strict=True):
+        for (job, _), stamp in zip(share, stamps, strict=True):
+            files[job.path] = stamp
+    return files
 
 
 def make(job: OutputJob, digest: str, root: Path, in_place: bool) -> manifest.Stamp:
