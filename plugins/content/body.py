@@ -34,12 +34,19 @@ def body_lines(item: Item) -> Iterator[tuple[int, str]]:
             yield item.body_line + offset, line
 
 
+def may_need_checking(line: str) -> bool:
+    """Headings, links, images and {key}/{image} references; a cheap test first."""
+    return line.startswith("#") or "[" in line or "](" in line or "{" in line
+
+
 def check_body(
     item: Item, entries: dict[str, Entry], images: frozenset[str]
 ) -> list[ContentError]:
     errors: list[ContentError] = []
     previous_level = 1
     for number, line in body_lines(item):
+        if not may_need_checking(line):
+            continue  # plain prose (most lines): none of the patterns below can match
         heading = ATX_HEADING.match(line)
         if heading:
             level = len(heading[1])
