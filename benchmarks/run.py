@@ -104,6 +104,7 @@ def child(kind: str, content: Path, output: Path, edit: Path | None) -> None:
     # A long-lived livereload process: the first build fills its memory, then one edit.
     site = LiveSite(ROOT / "pelicanconf.py", overrides)
     site.rebuild()
+    time.sleep(1)  # an editor's next save comes later than livereload's clean-up
     edit.write_text(edit.read_text(encoding="utf-8") + EDITED, encoding="utf-8")
     started = time.perf_counter()
     code = site.rebuild()

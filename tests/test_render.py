@@ -66,19 +66,41 @@ def remember_settings(monkeypatch):
     monkeypatch.setattr(Pelican, "run", run)
 
 
+def tmp_output(content: Path) -> Path:
+    return content.parent / "output"
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def stamps(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
 def test_a_rebuild_keeps_every_unchanged_file(site):
-    _content, _theme, incremental, clean, stats = site
-    first = snapshot(incremental())
+    content, _theme, incremental, clean, stats = site
+    out = incremental()
+    first, files = snapshot(out), stamps(out)
+    assert LAST_SETTINGS["CONTENT_BODIES_CONVERTED"] > 0
     second = snapshot(incremental())
     assert stats[0]["made"] > 50 and stats[0]["kept"] == 0
     assert stats[1] == {**stats[1], "made": 0, "kept": stats[0]["made"]}
+    assert LAST_SETTINGS["CONTENT_BODIES_CONVERTED"] == 0  # from the cache
     assert first == second == clean("same")
+    # Not rewritten: the very same files (pages, feeds) are still there.
+    after = stamps(out)
+    pages = [p for p in files if p.endswith(("index.html", ".ics", ".atom"))]
+    assert pages and all(after[p] == files[p] for p in pages)
+    edit(content / "pages/sv/om-oss.md", "\n\n", "\n\nNytt. ")
+    incremental()
+    assert LAST_SETTINGS["CONTENT_BODIES_CONVERTED"] == 1
 
 
 def test_each_kind_of_edit_gives_exactly_the_clean_build(site):
@@ -95,6 +117,9 @@ def test_each_kind_of_edit_gives_exactly_the_clean_build(site):
     for name, change in steps:
         change()
         assert snapshot(incremental()) == clean(name), name
+    # The deleted translation's page is gone, and so is its folder.
+    gone = tmp_output(content) / "de" / "reiseziele" / "glashuette-kosta"
+    assert not gone.exists()
     made = [s["made"] for s in stats[1:]]
     # An edit remakes its pages, listings and feeds, not the whole site; a template
     # change remakes every page.
