@@ -116,13 +116,13 @@ def test_a_built_site_is_compressed_before_it_is_swapped_in(
     content, tmp_path, monkeypatch
 ):
     seen: list[int] = []
-    swap = atomic_output.publish
+    move_in = atomic_output.commit  # a plain build moves its new files into output/
 
-    def observe(staging: Path, output: Path) -> None:
+    def observe(staging: Path, output: Path, removed) -> None:
         seen.append(len(list(staging.rglob("*.html.br"))))
-        swap(staging, output)
+        move_in(staging, output, removed)
 
-    monkeypatch.setattr(atomic_output, "publish", observe)
+    monkeypatch.setattr(atomic_output, "commit", observe)
     site = build(content, tmp_path / "output", PRECOMPRESS={"enabled": True})
     pages = sorted(site.rglob("*.html"))
     assert seen == [len(pages)] and len(pages) > 20

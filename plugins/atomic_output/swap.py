@@ -97,7 +97,12 @@ def commit(staging: Path, output: Path, removed: Iterable[str]) -> None:
             os.replace(os.path.join(folder, name), target / name)
     for path in removed:
         gone = output / path
-        gone.unlink(missing_ok=True)
+        for copy in (
+            gone,
+            gone.with_name(gone.name + ".gz"),
+            gone.with_name(gone.name + ".br"),
+        ):
+            copy.unlink(missing_ok=True)  # the page, and its precompressed copies
         for folder in gone.parents:  # a deleted page's folder, if nothing else is in it
             if folder == output or any(folder.iterdir()):
                 break

@@ -58,7 +58,7 @@ class RenderGenerator:
         cache = Path(options["cache"])
         if not cache.is_absolute():
             cache = self.path.parent / cache
-        manifest_path = cache / "manifest.json"
+        manifest_path = cache / manifest.name_for(final)
         previous = manifest.load(manifest_path) if options["reuse"] else {}
         workers = worker_count(options["workers"])
         salt = self.salt()

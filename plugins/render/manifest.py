@@ -7,11 +7,18 @@ changed by hand, the stat no longer matches and the page is made again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
 
 Stamp = tuple[str, int, int, int]  # fingerprint, inode, size, mtime_ns
+
+
+def name_for(output: Path) -> str:
+    """One manifest per output folder (tests and benchmarks build several)."""
+    digest = hashlib.blake2b(str(output).encode(), digest_size=6).hexdigest()
+    return f"manifest-{output.name}-{digest}.json"
 
 
 def load(path: Path) -> dict[str, Stamp]:
