@@ -1,6 +1,6 @@
 """Precompression speed and savings at several brotli qualities, on a built site.
 
-    python benchmarks/corpus.py /tmp/corpus --events 2000     # 10,000 pages
+    python benchmarks/corpus.py /tmp/corpus --pages 10000     # 10,000 pages
     python -c ... build it ... or any built output folder, then
     python benchmarks/precompress.py /tmp/corpus-out --qualities 5,9,11
 
