@@ -182,7 +182,8 @@ def widgets_release(c):
 @task
 def clean(c):
     """Remove output/ and build left-overs."""
-    for path in [ROOT / "output", ROOT / "cache", *ROOT.glob("output.staging-*")]:
+    leftovers = [*ROOT.glob("output.staging-*"), *ROOT.glob("output.retired-*")]
+    for path in [ROOT / "output", ROOT / "cache", *leftovers]:
         shutil.rmtree(path, ignore_errors=True)
 
 
