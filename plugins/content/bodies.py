@@ -4,19 +4,16 @@ cache of what earlier builds converted, so a rebuild converts only what was edit
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from pathlib import Path
 
 import markdown
+from render import stored
 from render.parallel import fork_map, worker_count
 
 from .body import resolve_links, safe_urls
 from .model import Entry, Item
 
 CACHE_FILE = "markdown.json"
-# Kept between builds of one process (livereload) so the file is read once.
-_memory: dict[Path, dict[str, str]] = {}
 
 
 class BodyConverter:
@@ -59,7 +56,7 @@ def render_bodies(
 ) -> int:
     """Set `item.html` for every item; returns how many bodies were converted."""
     converter = BodyConverter(extensions)
-    known = load_cache(cache_dir) if cache_dir else {}
+    known = stored.load(cache_dir / CACHE_FILE) if cache_dir else {}
     items = [item for entry in entries.values() for item in entry.items.values()]
     sources = [linked_source(item, entries) for item in items]
     keys = [converter.key(source) for source in sources]
@@ -75,23 +72,5 @@ def render_bodies(
     if cache_dir:
         used = {key: known.get(key) or fresh[key] for key in keys}
         if fresh or len(used) != len(known):
-            save_cache(cache_dir, used)
+            stored.save(cache_dir / CACHE_FILE, used)  # only this build's bodies
     return len(missing)
-
-
-def load_cache(cache_dir: Path) -> dict[str, str]:
-    if cache_dir not in _memory:
-        try:
-            _memory[cache_dir] = json.loads((cache_dir / CACHE_FILE).read_text("utf-8"))
-        except (OSError, ValueError):
-            _memory[cache_dir] = {}
-    return _memory[cache_dir]
-
-
-def save_cache(cache_dir: Path, bodies: dict[str, str]) -> None:
-    """Only this build's bodies are kept, so the cache never outgrows the content."""
-    _memory[cache_dir] = bodies
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    temporary = cache_dir / f"{CACHE_FILE}.{os.getpid()}.tmp"
-    temporary.write_text(json.dumps(bodies, sort_keys=True), encoding="utf-8")
-    temporary.replace(cache_dir / CACHE_FILE)

@@ -1,0 +1,31 @@
+"""A dict of strings kept on disk between builds, and in memory within one process.
+
+For caches of work done per item (converted bodies, serialised VEVENTs): a long-lived
+process (livereload) reads the file once; every build keeps only what it used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+_memory: dict[Path, dict[str, str]] = {}
+
+
+def load(file: Path) -> dict[str, str]:
+    if file not in _memory:
+        try:
+            _memory[file] = json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            _memory[file] = {}
+    return _memory[file]
+
+
+def save(file: Path, values: dict[str, str]) -> None:
+    """Replace the stored values (written beside, then renamed: never half a file)."""
+    _memory[file] = values
+    file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(values, sort_keys=True), encoding="utf-8")
+    temporary.replace(file)
