@@ -211,3 +211,14 @@ def test_fork_map_keeps_order_and_reports_a_worker_failure():
 
     with pytest.raises(WorkerFailed, match="bad item 51"):
         fork_map(fails_on_odd_worker, numbers, 2)
+
+
+def test_without_its_cache_a_build_still_drops_pages_that_are_gone(site):
+    content, _theme, incremental, clean, _stats = site
+    out = incremental()
+    german = out / "de" / "reiseziele" / "glashuette-kosta" / "index.html"
+    assert german.is_file()
+    (content / "destinations/de/glashuette-kosta.md").unlink()
+    shutil.rmtree(content.parent / "cache")
+    assert snapshot(incremental()) == clean("no-cache")
+    assert not german.exists()

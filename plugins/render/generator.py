@@ -64,7 +64,12 @@ class RenderGenerator:
         salt = self.salt()
         # A complete site in staging ("swap", "staging": for the gates), or only what
         # changed ("commit": the rest stays in output/; "in_place": livereload).
-        whole = self.settings.get("ATOMIC_OUTPUT_MODE", "swap") in ("swap", "staging")
+        mode = self.settings.get("ATOMIC_OUTPUT_MODE", "swap")
+        if mode == "commit" and not previous and final.exists():
+            # No record of what output/ holds (the cache was deleted): which pages are
+            # gone is unknown, so make a complete site and swap it in whole.
+            mode = self.settings["ATOMIC_OUTPUT_MODE"] = "swap"
+        whole = mode in ("swap", "staging")
         if whole:
             make_folders(staging, [job.path for job in jobs])
         kept: dict[str, manifest.Stamp] = {}
