@@ -55,36 +55,20 @@ class RenderGenerator:
         check_unique(jobs)
         final = Path(self.settings["OUTPUT_PATH"]).resolve()
         staging = self.output_path.resolve()
-        cache = Path(options["cache"])
-        if not cache.is_absolute():
-            cache = self.path.parent / cache
-        manifest_path = cache / manifest.name_for(final)
+        manifest_path = self.cache_folder(options) / manifest.name_for(final)
         previous = manifest.load(manifest_path) if options["reuse"] else {}
         workers = worker_count(options["workers"])
         salt = self.salt()
-        # A complete site in staging ("swap", "staging": for the gates), or only what
-        # changed ("commit": the rest stays in output/; "in_place": livereload).
-        mode = self.settings.get("ATOMIC_OUTPUT_MODE", "swap")
-        if mode == "commit" and not previous and final.exists():
-            # No record of what output/ holds (the cache was deleted): which pages are
-            # gone is unknown, so make a complete site and swap it in whole.
-            mode = self.settings["ATOMIC_OUTPUT_MODE"] = "swap"
-        whole = mode in ("swap", "staging")
+        whole = self.needs_whole_site(previous, final)
         if whole:
             make_folders(staging, [job.path for job in jobs])
-        kept: dict[str, manifest.Stamp] = {}
-        todo: list[tuple[OutputJob, str | None]] = []
         if previous:
             digests = fingerprints(jobs, salt, workers)
-            for job, digest in zip(jobs, digests, strict=True):
-                old = previous.get(job.path)
-                target = staging / job.path if whole else None
-                if old and reuse(old, digest, final / job.path, target):
-                    kept[job.path] = old
-                else:
-                    todo.append((job, digest))
+            kept, todo = sort_out(
+                jobs, digests, previous, final, staging if whole else None
+            )
         else:  # nothing to keep: each file's digest is taken where it is made
-            todo = [(job, None) for job in jobs]
+            kept, todo = {}, [(job, None) for job in jobs]
         if not whole:
             make_folders(staging, [job.path for job, _ in todo])
         files = {**kept, **make_all(todo, staging, staging == final, salt, workers)}
@@ -103,6 +87,20 @@ class RenderGenerator:
         log.info(
             "render: %d files made, %d unchanged, %.2f s", len(todo), len(kept), seconds
         )
+
+    def cache_folder(self, options: dict) -> Path:
+        cache = Path(options["cache"])
+        return cache if cache.is_absolute() else self.path.parent / cache
+
+    def needs_whole_site(self, previous: dict, final: Path) -> bool:
+        """A complete site in staging ("swap"; "staging": for the gates), or only what
+        changed ("commit": the rest stays in output/; "in_place": livereload)."""
+        mode = self.settings.get("ATOMIC_OUTPUT_MODE", "swap")
+        if mode == "commit" and not previous and final.exists():
+            # No record of what output/ holds (the cache was deleted): which pages are
+            # gone is unknown, so make a complete site and swap it in whole.
+            mode = self.settings["ATOMIC_OUTPUT_MODE"] = "swap"
+        return mode in ("swap", "staging")
 
     def salt(self) -> str:
         """Everything every file depends on: code, templates, catalogs, settings."""
@@ -142,6 +140,26 @@ def check_unique(jobs: list[OutputJob]) -> None:
         if job.path in seen:
             raise DuplicateOutput(f"two pages would be written to {job.path}")
         seen.add(job.path)
+
+
+def sort_out(
+    jobs: list[OutputJob],
+    digests: list[str],
+    previous: dict[str, manifest.Stamp],
+    final: Path,
+    staging: Path | None,
+) -> tuple[dict[str, manifest.Stamp], list[tuple[OutputJob, str | None]]]:
+    """Files to keep (as recorded) and jobs to make (with their digests)."""
+    kept: dict[str, manifest.Stamp] = {}
+    todo: list[tuple[OutputJob, str | None]] = []
+    for job, digest in zip(jobs, digests, strict=True):
+        old = previous.get(job.path)
+        target = staging / job.path if staging else None
+        if old and reuse(old, digest, final / job.path, target):
+            kept[job.path] = old
+        else:
+            todo.append((job, digest))
+    return kept, todo
 
 
 def fingerprints(jobs: list[OutputJob], salt: str, workers: int) -> list[str]:
