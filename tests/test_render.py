@@ -222,3 +222,19 @@ def test_without_its_cache_a_build_still_drops_pages_that_are_gone(site):
     shutil.rmtree(content.parent / "cache")
     assert snapshot(incremental()) == clean("no-cache")
     assert not german.exists()
+
+
+def test_a_checked_build_keeps_what_a_plain_build_made(site):
+    """`./dev check` (complete staging site, precompressed) after `./dev build`."""
+    from atomic_output.swap import publish
+
+    _content, _theme, incremental, _clean, stats = site
+    out = incremental()
+    before = snapshot(out)
+    incremental(ATOMIC_OUTPUT_SWAP=False, PRECOMPRESS={"enabled": True})
+    assert stats[1]["made"] == 0 and stats[1]["kept"] == stats[0]["made"]
+    staging = Path(LAST_SETTINGS["ATOMIC_OUTPUT_STAGING"])
+    publish(staging, out)
+    after = snapshot(out)
+    assert {k: v for k, v in after.items() if not k.endswith((".gz", ".br"))} == before
+    assert any(k.endswith(".br") for k in after)

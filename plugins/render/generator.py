@@ -1,8 +1,8 @@
 """Pelican glue: make every queued output file, on every core, unless it is unchanged.
 
 Runs after every other generator has queued its jobs. A file whose fingerprint matches
-the last build's is hard-linked from the current output into the staging folder (or left
-where it is when building in place); the rest are rendered by `workers` processes.
+the last build's is kept: left where it is (plain builds, livereload) or hard-linked into
+a complete staging site (check, publish); the rest are made by `workers` processes.
 """
 
 from __future__ import annotations
@@ -34,6 +34,9 @@ NOT_INPUTS = frozenset(
         "static_links",
     }
 )
+# How the site is written and compressed, never what a page says: switching between
+# `./dev build`, `./dev check` and livereload must not remake every file.
+NOT_INPUT_PREFIXES = ("ATOMIC_OUTPUT_", "PRECOMPRESS", "RENDER", "CACHE_")
 
 
 class DuplicateOutput(RuntimeError):
@@ -118,7 +121,7 @@ class RenderGenerator:
         settings = sorted(
             f"{key}={lenient_token(walker, value)}"
             for key, value in self.context.items()
-            if key not in NOT_INPUTS
+            if key not in NOT_INPUTS and not key.startswith(NOT_INPUT_PREFIXES)
         )
         return files_digest(code) + "|" + "|".join(settings)
 
