@@ -90,6 +90,13 @@ def test_rebuild_processes_only_the_changed_image(photo_site, tmp_path):
     assert processed_in(content, tmp_path) == 0  # nothing changed
     camera_jpeg(content / "images/other.jpg", colour=(10, 10, 200))
     assert processed_in(content, tmp_path) == 1  # only the changed one
+    # The replaced photo's old variants are gone from the cache: one folder per photo.
+    from images.generator import VARIANT_FOLDER
+
+    folders = [
+        p for p in (tmp_path / "cache").iterdir() if VARIANT_FOLDER.match(p.name)
+    ]
+    assert len(folders) == 2
 
 
 def processed_in(content: Path, tmp_path: Path) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from .process import RASTER, ImageSet, Variant, process
 from .settings import resolve
 
 log = logging.getLogger(__name__)
+VARIANT_FOLDER = re.compile(r"[0-9a-f]{20}")  # process.digest()
 
 
 class ImagesGenerator(Generator):
@@ -49,6 +51,7 @@ class ImagesGenerator(Generator):
                 )
                 self.files[source.name] = source
                 self.sets[source.name] = image
+        prune(cache, {p.parent for p in self.files.values() if p.is_relative_to(cache)})
         self.settings["IMAGES_PROCESSED"] = processed  # read by the tests
         self.context["image_sets"] = self.sets
         for entry in self.context["content_entries"].values():
@@ -76,3 +79,15 @@ def share(source: Path, target: Path) -> bool:
     except OSError:
         return False
     return True
+
+
+def prune(cache: Path, used: set[Path]) -> None:
+    """Drop the variants of photos that were replaced or deleted (the cache would grow
+    with every edit of a photo). Only finished variant folders (named by a digest) are
+    touched: the folder may be shared with other caches, or another build may be
+    writing its .tmp folder."""
+    if not cache.is_dir():
+        return
+    for folder in cache.iterdir():
+        if folder not in used and VARIANT_FOLDER.fullmatch(folder.name):
+            shutil.rmtree(folder, ignore_errors=True)
