@@ -75,6 +75,30 @@ def real_site(tmp_path_factory) -> Path:
     return build(content, tmp_path_factory.mktemp("real") / "output")
 
 
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The real content built as published (precompressed), behind the real nginx with
+    deploy/nginx.conf on its own origin: (base URL, output folder)."""
+    import shutil
+
+    from sitetools.nginx import NginxMissing, free_port, serving
+
+    port = free_port()
+    content = tmp_path_factory.mktemp("published-content") / "content"
+    shutil.copytree(ROOT / "content", content)
+    site = build(
+        content,
+        tmp_path_factory.mktemp("published-site") / "output",
+        SITEURL=f"http://127.0.0.1:{port}",
+        PRECOMPRESS={"enabled": True},
+    )
+    try:
+        with serving(site, tmp_path_factory.mktemp("nginx"), port) as base:
+            yield base, site
+    except NginxMissing as missing:  # fail, never skip: ./dev test installs nginx
+        pytest.fail(str(missing))
+
+
 def settled(folder: Path, timeout: float = 60) -> list[str]:
     """Names in `folder` once replaced sites (deleted in the background) are gone.
 

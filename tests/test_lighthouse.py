@@ -6,31 +6,9 @@ machine their scores move from run to run.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from checks.html_validation import ToolMissing
-from conftest import ROOT, build
 from sitetools.lighthouse import item_linked_from, lighthouse
-from sitetools.nginx import NginxMissing, free_port, serving
-
-
-@pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    port = free_port()
-    content = tmp_path_factory.mktemp("lighthouse-content") / "content"
-    shutil.copytree(ROOT / "content", content)
-    site = build(
-        content,
-        tmp_path_factory.mktemp("lighthouse-site") / "output",
-        SITEURL=f"http://127.0.0.1:{port}",
-        PRECOMPRESS={"enabled": True},
-    )
-    try:
-        with serving(site, tmp_path_factory.mktemp("nginx"), port) as base:
-            yield base, site
-    except NginxMissing as missing:  # fail, never skip: ./dev test installs nginx
-        pytest.fail(str(missing))
 
 
 @pytest.mark.parametrize("page", ["home", "event"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import gzip
 import http.client
 import re
-import shutil
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -13,28 +12,12 @@ from urllib.parse import urlsplit
 
 import brotli
 import pytest
-from conftest import ROOT, build
-from sitetools.nginx import NginxMissing, free_port, serving
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(published):
     """The real content, built as published (precompressed) for nginx's own origin."""
-    port = free_port()
-    content = tmp_path_factory.mktemp("nginx-content") / "content"
-    shutil.copytree(ROOT / "content", content)
-    output = tmp_path_factory.mktemp("nginx-site") / "output"
-    real_site = build(
-        content,
-        output,
-        SITEURL=f"http://127.0.0.1:{port}",
-        PRECOMPRESS={"enabled": True},
-    )
-    try:
-        with serving(real_site, tmp_path_factory.mktemp("nginx"), port) as base:
-            yield base, real_site
-    except NginxMissing as missing:  # fail, never skip: ./dev test installs nginx
-        pytest.fail(str(missing))
+    return published
 
 
 def stylesheet(site: Path) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 from render import stored
-from render.parallel import fork_map, worker_count
+from render.parallel import fork_map
 
 from .body import resolve_links, safe_urls
 from .model import Entry, Item
@@ -52,7 +52,7 @@ def render_bodies(
     entries: dict[str, Entry],
     extensions: tuple[str, ...],
     cache_dir: Path | None = None,
-    workers: int = 0,
+    workers: int = 1,
 ) -> int:
     """Set `item.html` for every item; returns how many bodies were converted."""
     converter = BodyConverter(extensions)
@@ -63,14 +63,11 @@ def render_bodies(
     missing = sorted(
         {k: s for k, s in zip(keys, sources, strict=True) if k not in known}.items()
     )
-    converted = fork_map(
-        lambda pair: converter.convert(pair[1]), missing, worker_count(workers)
-    )
+    converted = fork_map(lambda pair: converter.convert(pair[1]), missing, workers)
     fresh = {key: html for (key, _), html in zip(missing, converted, strict=True)}
+    used = {key: known.get(key) or fresh[key] for key in keys}
     for item, key in zip(items, keys, strict=True):
-        item.html = known.get(key) or fresh[key]
-    if cache_dir:
-        used = {key: known.get(key) or fresh[key] for key in keys}
-        if fresh or len(used) != len(known):
-            stored.save(cache_dir / CACHE_FILE, used)  # only this build's bodies
+        item.html = used[key]
+    if cache_dir and (fresh or len(used) != len(known)):
+        stored.save(cache_dir / CACHE_FILE, used)  # only this build's bodies
     return len(missing)

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from pelican.generators import Generator
 from render import page_jobs, queue
+from render.parallel import workers_for
 
 from .bodies import render_bodies
 from .errors import ContentValidationError
 from .model import Entry
 from .plans import PagePlan, SitePlanner
-from .settings import resolve
+from .settings import project_path, resolve
 from .site import load_site
 
 log = logging.getLogger(__name__)
@@ -39,15 +40,12 @@ class ContentGenerator(Generator):
         )
         if errors:
             raise ContentValidationError(errors)
-        cache = Path(options["cache"])
-        if not cache.is_absolute():
-            cache = content_dir.parent / cache
-        render_options = self.settings.get("RENDER") or {}
+        cache = project_path(self.settings, options["cache"])
         self.settings["CONTENT_BODIES_CONVERTED"] = render_bodies(
             entries,
             options["markdown_extensions"],
             cache if options["cache_bodies"] else None,
-            render_options.get("workers", 0),
+            workers_for(self.settings),
         )
         for entry in entries.values():
             entry.fingerprint = entry_fingerprint(entry)

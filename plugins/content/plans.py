@@ -56,8 +56,6 @@ class SitePlanner:
         self._by_type: dict[str, list[Entry]] = {}
         for entry in self.entries.values():
             self._by_type.setdefault(entry.type, []).append(entry)
-        self._footers: dict[str, list[Card]] = {}
-        self._navs: dict[tuple[str, str], list[dict]] = {}
         self._shared: dict[tuple, Any] = {}
 
     def of_type(self, content_type: str) -> list[Entry]:
@@ -208,23 +206,21 @@ class SitePlanner:
 
     def nav(self, lang: str, section: str) -> list[dict]:
         """One list per language and section, shared by its pages (fingerprinted once)."""
-        key = (lang, section)
-        if key not in self._navs:
-            self._navs[key] = [
+        return self.shared(
+            ("nav", lang, section),
+            lambda: [
                 {
                     "type": t,
                     "url": self.router.listing(lang, t),
                     "current": t == section,
                 }
                 for t in NAV_TYPES
-            ]
-        return self._navs[key]
+            ],
+        )
 
     def footer_links(self, lang: str) -> list[Card]:
         """The same list object for every page of a language (fingerprinted once)."""
-        if lang not in self._footers:
-            self._footers[lang] = self._footer_links(lang)
-        return self._footers[lang]
+        return self.shared(("footer", lang), lambda: self._footer_links(lang))
 
     def _footer_links(self, lang: str) -> list[Card]:
         found: list[Card] = []

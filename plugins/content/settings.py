@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .schema import TYPES
@@ -31,6 +32,13 @@ DEFAULTS: dict[str, Any] = {
 
 class ContentSettingsError(ValueError):
     """A CONTENT block that cannot work; the message names the key."""
+
+
+def project_path(settings: dict[str, Any], value: str) -> Path:
+    """A path from a settings block: as it is when absolute, else relative to the
+    project (the folder that holds PATH), like the caches beside content/."""
+    path = Path(value)
+    return path if path.is_absolute() else Path(settings["PATH"]).parent / path
 
 
 def resolve_block(

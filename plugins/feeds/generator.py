@@ -11,10 +11,12 @@ from urllib.parse import urlsplit
 
 from content.generator import write_plans
 from content.plans import PagePlan
+from content.settings import project_path
 from i18n.catalogs import load_translations
 from images import image_source
 from pelican.generators import Generator
 from render import OutputJob, Shared, queue
+from render.parallel import workers_for
 
 from . import ical, jsonfeed, syndication, texts, tourism, vevents
 from .catalog import (
@@ -89,16 +91,14 @@ class FeedsGenerator(Generator):
 
     def serialise_events(self, feeds: list[LanguageFeeds]) -> None:
         """Every language's VEVENTs, made up front on every core (see vevents.py)."""
-        folder = Path(self.options["cache"])
-        if not folder.is_absolute():
-            folder = Path(self.path).parent / folder
+        folder = project_path(self.settings, self.options["cache"])
         every = [view for language_feeds in feeds for view in language_feeds.every]
         made = iter(
             vevents.serialised(
                 every,
                 self.options["uid_domain"],
                 folder,
-                (self.settings.get("RENDER") or {}).get("workers", 0),
+                workers_for(self.settings),
             )
         )
         for language_feeds in feeds:

@@ -12,7 +12,7 @@ import hashlib
 from pathlib import Path
 
 from render import stored
-from render.parallel import fork_map, worker_count
+from render.parallel import fork_map
 
 from .ical import vevent
 from .views import EventView
@@ -26,7 +26,7 @@ def digest(event: EventView, uid_domain: str) -> str:
 
 
 def serialised(
-    views: list[EventView], uid_domain: str, folder: Path | None, workers: int = 0
+    views: list[EventView], uid_domain: str, folder: Path | None, workers: int = 1
 ) -> list[bytes]:
     """The VEVENT bytes of each view, in order; made only where not known yet."""
     known = stored.load(folder / CACHE_FILE) if folder else {}
@@ -36,7 +36,7 @@ def serialised(
     made = fork_map(
         lambda d: vevent(missing[d], uid_domain).to_ical().decode("utf-8"),
         order,
-        worker_count(workers),
+        workers,
     )
     fresh = dict(zip(order, made, strict=True))
     used = {d: known.get(d) or fresh[d] for d in digests}

@@ -9,8 +9,9 @@ import shutil
 from pathlib import Path
 
 from content.imagesize import image_size
+from content.settings import project_path
 from pelican.generators import Generator
-from render.parallel import fork_map, worker_count
+from render.parallel import fork_map, workers_for
 
 from .markup import rewrite_body
 from .process import RASTER, ImageSet, Variant, process
@@ -26,17 +27,18 @@ class ImagesGenerator(Generator):
     def generate_context(self) -> None:
         options = resolve(self.settings.get("IMAGES"))
         source_dir = Path(self.path) / "images"
-        cache = Path(options["cache"])
-        if not cache.is_absolute():
-            cache = Path(self.settings["PATH"]).parent / cache
-        self.cache = cache
+        cache = self.cache = project_path(self.settings, options["cache"])
         self.sets: dict[str, ImageSet] = {}
         self.files: dict[str, Path] = {}
         sources = sorted(source_dir.glob("*")) if source_dir.is_dir() else []
         photos = [s for s in sources if s.suffix.lower() in RASTER]
         # Photos are processed on every core (each takes a tenth of a second or more).
-        workers = worker_count((self.settings.get("RENDER") or {}).get("workers", 0))
-        done = fork_map(lambda s: process(s, cache), photos, workers, per_worker=1)
+        done = fork_map(
+            lambda s: process(s, cache),
+            photos,
+            workers_for(self.settings),
+            per_worker=1,
+        )
         processed = 0
         for source, (image, files, count) in zip(photos, done, strict=True):
             processed += count

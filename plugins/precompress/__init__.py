@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from content.settings import project_path
 from pelican import signals
 
 from .folder import Report, precompress
@@ -36,9 +37,7 @@ def compress_output(pelican) -> None:
     options = resolve(pelican.settings.get("PRECOMPRESS"))
     if not options["enabled"]:
         return
-    cache = Path(options["cache"])
-    if not cache.is_absolute():
-        cache = Path(pelican.settings["PATH"]).parent / cache
+    cache = project_path(pelican.settings, options["cache"])
     report = precompress(
         Path(pelican.output_path),
         cache,

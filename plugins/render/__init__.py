@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
 from pelican import signals
@@ -22,6 +21,8 @@ def get_generators(pelican):
 
 
 def share_compiled_templates(generator) -> None:
+    from content.settings import project_path  # see get_generators
+
     """Every generator has its own Jinja environment: compile each template once per
     site (kept in cache/jinja, checked against the template's source), not once per
     environment and build."""
@@ -29,7 +30,7 @@ def share_compiled_templates(generator) -> None:
     # which the cache does not check itself: one folder per set of options.
     options = repr(sorted(generator.settings["JINJA_ENVIRONMENT"].items()))
     digest = hashlib.blake2b(options.encode(), digest_size=8).hexdigest()
-    folder = Path(generator.settings["PATH"]).parent / "cache" / "jinja" / digest
+    folder = project_path(generator.settings, "cache/jinja") / digest
     folder.mkdir(parents=True, exist_ok=True)
     generator.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
 

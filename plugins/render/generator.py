@@ -13,10 +13,12 @@ import os
 import time
 from pathlib import Path
 
+from content.settings import project_path
+
 from . import manifest
 from .fingerprint import Fingerprinter, files_digest, lenient_token
 from .jobs import CONTEXT_KEY, OutputJob
-from .parallel import MIN_ITEMS_PER_WORKER, fork_map, worker_count
+from .parallel import MIN_ITEMS_PER_WORKER, fork_map, workers_for
 from .settings import resolve
 
 log = logging.getLogger(__name__)
@@ -58,9 +60,11 @@ class RenderGenerator:
         check_unique(jobs)
         final = Path(self.settings["OUTPUT_PATH"]).resolve()
         staging = self.output_path.resolve()
-        manifest_path = self.cache_folder(options) / manifest.name_for(final)
+        manifest_path = project_path(
+            self.settings, options["cache"]
+        ) / manifest.name_for(final)
         previous = manifest.load(manifest_path) if options["reuse"] else {}
-        workers = worker_count(options["workers"])
+        workers = workers_for(self.settings)
         salt = self.salt()
         whole = self.needs_whole_site(previous, final)
         if whole:
@@ -90,10 +94,6 @@ class RenderGenerator:
         log.info(
             "render: %d files made, %d unchanged, %.2f s", len(todo), len(kept), seconds
         )
-
-    def cache_folder(self, options: dict) -> Path:
-        cache = Path(options["cache"])
-        return cache if cache.is_absolute() else self.path.parent / cache
 
     def needs_whole_site(self, previous: dict, final: Path) -> bool:
         """A complete site in staging ("swap"; "staging": for the gates), or only what

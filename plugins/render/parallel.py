@@ -35,6 +35,11 @@ def worker_count(setting: int = 0) -> int:
         return os.cpu_count() or 1
 
 
+def workers_for(settings: dict) -> int:
+    """The processes RENDER["workers"] asks for (every plugin's parallel work uses it)."""
+    return worker_count((settings.get("RENDER") or {}).get("workers", 0))
+
+
 def fork_map(
     function: Callable[[T], R],
     items: Sequence[T],
