@@ -85,9 +85,11 @@ def write_plans(generator: Generator, writer, plans: list[PagePlan]) -> None:
 
 
 def entry_fingerprint(entry: Entry) -> str:
-    """Everything a page can show of an entry, in every language."""
+    """Everything a page can show of an entry, in every language (and of each item:
+    what a listing's card or a feed shows of one language)."""
     digest = hashlib.blake2b(digest_size=16)
     for lang, item in sorted(entry.items.items()):
         facts = (lang, item.path, item.url, sorted(item.fields.items()), item.html)
-        digest.update(repr(facts).encode())
+        item.digest = hashlib.blake2b(repr(facts).encode(), digest_size=16).hexdigest()
+        digest.update(item.digest.encode())
     return digest.hexdigest()

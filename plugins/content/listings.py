@@ -26,6 +26,14 @@ class Card:
     item: Item
     fallback: bool
 
+    @property
+    def fingerprint(self) -> str:
+        """A card shows one item: listings of thousands of cards are digested without
+        walking each card, and an edit of one language leaves the others' alone."""
+        if not self.item.digest:
+            return ""  # not digested yet: the walker reports it
+        return f"{self.item.digest}:{int(self.fallback)}"
+
 
 def card_for(entry: Entry, lang: str, mode: str) -> Card | None:
     item = entry.in_lang(lang)

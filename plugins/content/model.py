@@ -23,6 +23,8 @@ class Item:
     save_as: str = ""
     html: str = ""
     entry: Entry | None = field(default=None, repr=False)
+    # A digest of this language's fields, URL and HTML (set with the entry's).
+    digest: str = field(default="", repr=False)
 
     def __getattr__(self, name: str) -> Any:
         # Templates read fields as attributes: item.title, item.season.

@@ -180,6 +180,7 @@ class LanguageFeeds:
         self.vevents: dict[tuple[str, str], bytes] = {}
         self.site = Site(
             url=owner.site_url,
+            lang=lang,
             translate=self.tr.gettext,
             image=lambda name: image_source(owner.context["image_sets"], name),
             ledger=owner.ledger,
@@ -324,7 +325,9 @@ class LanguageFeeds:
             return jsonfeed.dumps(data).encode()
 
         path = f"feeds/{self.lang}/destinations.json"
-        return OutputJob(path, ("destinations", self.inputs(cards)), make)
+        # A record lists its translations too: the entries, not only the cards.
+        entries = [card.item.entry for card in cards]
+        return OutputJob(path, ("destinations", self.inputs(cards, entries)), make)
 
     def story_jobs(self, stories: list[View]) -> list[OutputJob]:
         title = self.tr.gettext(texts.STORIES_TITLE)

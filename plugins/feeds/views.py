@@ -44,6 +44,8 @@ class View:
     created: datetime
     updated: datetime
     image: Image | None
+    # Digested instead of the fields (feeds hold thousands of views); see `views`.
+    fingerprint: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,7 @@ class Site:
     """What views need from the build: absolute URLs, images, the reader's language."""
 
     url: str  # SITEURL, no trailing slash
+    lang: str  # the reader's
     translate: Translate
     image: Callable[[str], tuple[str, int, int]]  # name -> (url path, width, height)
     ledger: dict[str, Record]
@@ -128,6 +131,19 @@ def common(item: Item, entry: Entry, site: Site) -> dict:
         "created": datetime.fromisoformat(record.created),
         "updated": datetime.fromisoformat(record.updated),
         "image": image,
+        # A view is made from its item (whose digest covers all of its facts), its
+        # translations' addresses, its ledger record, the site's address and the
+        # reader's language (catalogs, images and code are in every file's salt).
+        "fingerprint": item.digest
+        and ":".join(
+            (
+                item.digest,
+                *(other.url for _, other in sorted(entry.items.items())),
+                f"{record.created}|{record.updated}|{record.sequence}",
+                site.lang,
+                site.url,
+            )
+        ),
     }
 
 

@@ -120,6 +120,10 @@ def collector_paused() -> Iterator[None]:
     try:
         yield
     finally:
+        # Re-enabled with a backlog of a whole build, the collector would at once scan
+        # every object the build made (tenths of a second): they are set aside instead.
+        # A long-lived process collects them later (LiveSite.rebuild).
+        gc.freeze()
         gc.enable()
 
 
