@@ -98,7 +98,12 @@ class Schedule:
         )
 
     def occurrences(self) -> list[Occurrence]:
-        return list(_occurrences(self))
+        # Kept on the instance too: sorting listings asks tens of thousands of times,
+        # and hashing the schedule for the process-wide cache is the slow part.
+        known = self.__dict__.get("_occurrences")
+        if known is None:
+            known = self.__dict__["_occurrences"] = _occurrences(self)
+        return list(known)
 
     def _expand(self) -> list[Occurrence]:
         found = []

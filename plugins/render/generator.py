@@ -18,7 +18,7 @@ from content.settings import project_path
 from . import manifest
 from .fingerprint import Fingerprinter, files_digest, lenient_token
 from .jobs import CONTEXT_KEY, OutputJob
-from .parallel import MIN_ITEMS_PER_WORKER, fork_map, workers_for
+from .parallel import fork_map, workers_for
 from .settings import resolve
 
 log = logging.getLogger(__name__)
@@ -39,6 +39,11 @@ NOT_INPUTS = frozenset(
 # How the site is written and compressed, never what a page says: switching between
 # `./dev build`, `./dev check` and livereload must not remake every file.
 NOT_INPUT_PREFIXES = ("ATOMIC_OUTPUT_", "PRECOMPRESS", "RENDER", "CACHE_")
+
+
+# An edit remakes a few dozen files, some of them large (a language's feeds, the site's
+# tourism export: a tenth of a second each at 10,000 pages): worth a second core.
+FORK_FROM = 8
 
 
 class DuplicateOutput(RuntimeError):
@@ -216,8 +221,8 @@ def make_all(
     workers: int,
 ) -> dict[str, manifest.Stamp]:
     """Make the files on `workers` processes; their stamps by path."""
-    if len(todo) < 2 * MIN_ITEMS_PER_WORKER:
-        workers = 1  # an edit or two: a fork would cost more than it saves
+    if len(todo) < FORK_FROM:
+        workers = 1  # a page or two: a fork would cost more than it saves
     shares = deal(todo, workers)
 
     def make_share(share: list[tuple[OutputJob, str | None]]) -> list:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pelican import signals
+from render import OutputJob, queue
 
 from .xml import robots_txt, sitemap_xml
 
@@ -20,11 +21,20 @@ class SitemapGenerator:
     def generate_output(self, writer) -> None:
         site_url = self.settings["SITEURL"].rstrip("/")
         plans = [p for p in self.context.get("site_pages", []) if p.in_sitemap]
-        (self.output_path / "sitemap.xml").write_text(
-            sitemap_xml(plans, site_url), encoding="utf-8"
-        )
-        (self.output_path / "robots.txt").write_text(
-            robots_txt(site_url), encoding="utf-8"
+        # Made only when a page is added, removed or moved (not on every edit).
+        pages = [(p.url, p.alternates, p.x_default) for p in plans]
+        queue(
+            self.context,
+            [
+                OutputJob(
+                    "sitemap.xml",
+                    ("sitemap", site_url, pages),
+                    lambda: sitemap_xml(plans, site_url),
+                ),
+                OutputJob(
+                    "robots.txt", ("robots", site_url), lambda: robots_txt(site_url)
+                ),
+            ],
         )
 
 

@@ -14,10 +14,17 @@ HEAD = (
 def sitemap_xml(plans, site_url: str) -> str:
     """One <url> per page, each listing all its language versions and x-default."""
     parts = [HEAD]
+    # The translations of a page share one alternates dict: its links are made once.
+    links: dict[int, str] = {}
     for plan in sorted(plans, key=lambda p: p.url):
         parts.append(f"  <url>\n    <loc>{escape(site_url + plan.url)}</loc>\n")
-        for lang, url in sorted(plan.alternates.items()):
-            parts.append(_alternate(lang, site_url + url))
+        block = links.get(id(plan.alternates))
+        if block is None:
+            block = links[id(plan.alternates)] = "".join(
+                _alternate(lang, site_url + url)
+                for lang, url in sorted(plan.alternates.items())
+            )
+        parts.append(block)
         parts.append(_alternate("x-default", site_url + plan.x_default))
         parts.append("  </url>\n")
     parts.append("</urlset>\n")
