@@ -58,8 +58,7 @@ def render_bodies(
     converter = BodyConverter(extensions)
     known = stored.load(cache_dir / CACHE_FILE) if cache_dir else {}
     items = [item for entry in entries.values() for item in entry.items.values()]
-    sources = [linked_source(item, entries) for item in items]
-    keys = [converter.key(source) for source in sources]
+    sources, keys = _linked.sources(items, entries, converter)
     missing = sorted(
         {k: s for k, s in zip(keys, sources, strict=True) if k not in known}.items()
     )
@@ -71,3 +70,32 @@ def render_bodies(
     if cache_dir and (fresh or len(used) != len(known)):
         stored.save(cache_dir / CACHE_FILE, used)  # only this build's bodies
     return len(missing)
+
+
+class LinkedSources:
+    """Each item's linked body and its cache key, kept for an item that is the same
+    object as in the last build (content/validate.py: Unchanged) while no URL on the
+    site changed: a long-lived process (livereload) links and digests only edited
+    bodies."""
+
+    def __init__(self) -> None:
+        self._urls: tuple = ()
+        self._items: dict[int, tuple[Item, str, str]] = {}
+
+    def sources(
+        self, items: list[Item], entries: dict[str, Entry], converter: BodyConverter
+    ) -> tuple[list[str], list[str]]:
+        urls = tuple((item.key, item.lang, item.url) for item in items)
+        known = self._items if urls == self._urls else {}
+        kept: dict[int, tuple[Item, str, str]] = {}
+        for item in items:
+            found = known.get(id(item))
+            if found is None or found[0] is not item:
+                source = linked_source(item, entries)
+                found = (item, source, converter.key(source))
+            kept[id(item)] = found
+        self._urls, self._items = urls, kept
+        return [kept[id(i)][1] for i in items], [kept[id(i)][2] for i in items]
+
+
+_linked = LinkedSources()

@@ -87,6 +87,12 @@ def write_plans(generator: Generator, writer, plans: list[PagePlan]) -> None:
 def entry_fingerprint(entry: Entry) -> str:
     """Everything a page can show of an entry, in every language (and of each item:
     what a listing's card or a feed shows of one language)."""
+    # An entry kept from the last build (livereload) whose URLs and HTML are the same
+    # has the same fingerprint: its fields are those of the same files.
+    shown = tuple((item.url, item.html) for item in entry.items.values())
+    if entry.fingerprint and entry.__dict__.get("_shown") == shown:
+        return entry.fingerprint
+    entry.__dict__["_shown"] = shown
     digest = hashlib.blake2b(digest_size=16)
     for lang, item in sorted(entry.items.items()):
         facts = (lang, item.path, item.url, sorted(item.fields.items()), item.html)

@@ -31,24 +31,90 @@ def build_entries(
     """Validate everything; return entries by key and all errors found."""
     errors: list[ContentError] = []
     parsed: list[tuple[Source, dict[str, Any]]] = []
+    memo = Unchanged.current
     for source in sources:
         errors.extend(source.document.errors)
-        values, problems = parse_fields(source)
+        values, problems = memo.fields(source)
         errors.extend(problems)
         parsed.append((source, values))
     groups = group_by_key(parsed, languages, errors)
     entries: dict[str, Entry] = {}
     for key, members in sorted(groups.items()):
-        entry = merge_entry(key, members, languages, errors)
+        entry, problems = memo.entry(key, members, languages, images)
+        errors.extend(problems)
         if entry is not None:
             entries[key] = entry
     bodies = BodyChecks.for_site(frozenset(entries), images)
     for entry in entries.values():
         for item in entry.items.values():
-            errors.extend(check_item(item, entry, images))
             errors.extend(bodies.check(item, entries, images))
     errors.extend(check_roles(entries))
+    Unchanged.current = memo.kept()
     return entries, errors
+
+
+class Unchanged:
+    """Parsed fields and merged entries of files that did not change since the last
+    build in this process.
+
+    The loader hands out the same Source object for an unchanged file, so a long-lived
+    process (livereload) keeps the same Entry for a key whose files are all unchanged:
+    later steps remember their work by it. Everything a build sets on an entry (URLs,
+    HTML, digests) is derived again each build, so a kept entry ends up as a new one would.
+    """
+
+    current: Unchanged
+
+    def __init__(self) -> None:
+        self._fields: dict[int, tuple[Source, dict[str, Any], list]] = {}
+        self._entries: dict[str, tuple[tuple, frozenset, Entry | None, list]] = {}
+        self._fields_used: dict[int, tuple[Source, dict[str, Any], list]] = {}
+        self._entries_used: dict[str, tuple[tuple, frozenset, Entry | None, list]] = {}
+
+    def fields(self, source: Source) -> tuple[dict[str, Any], list[ContentError]]:
+        known = self._fields.get(id(source))
+        if known is None or known[0] is not source:
+            known = (source, *parse_fields(source))
+        self._fields_used[id(source)] = known
+        return known[1], known[2]
+
+    def entry(
+        self,
+        key: str,
+        members: dict[str, tuple[Source, dict[str, Any]]],
+        languages: tuple[str, ...],
+        images: frozenset[str],
+    ) -> tuple[Entry | None, list[ContentError]]:
+        """The merged entry and the errors of its own files (required fields, rules)."""
+        files = tuple((lang, member) for lang, (member, _) in sorted(members.items()))
+        known = self._entries.get(key)
+        if not (
+            known
+            and len(known[0]) == len(files)
+            and all(
+                a[0] == b[0] and a[1] is b[1]
+                for a, b in zip(known[0], files, strict=True)
+            )
+            and known[1] == images
+        ):
+            problems: list[ContentError] = []
+            entry = merge_entry(key, members, languages, problems)
+            if entry is not None:
+                for item in entry.items.values():
+                    problems.extend(check_item(item, entry, images))
+            known = (files, images, entry, problems)
+        self._entries_used[key] = known
+        return known[2], known[3]
+
+    def kept(self) -> Unchanged:
+        """What this build used: deleted and edited files are forgotten."""
+        following = Unchanged()
+        following._fields = self._fields_used
+        following._entries = self._entries_used
+        return following
+
+
+Unchanged.current = Unchanged()
 
 
 class BodyChecks:
