@@ -62,6 +62,16 @@ def schedule_fingerprint(entry) -> str | None:
     return digest({name: fields.get(name) for name in SCHEDULE_FIELDS})
 
 
+def fingerprints(entry) -> tuple[str, str | None]:
+    """Kept on the entry: livereload keeps an entry while its files are unchanged, and
+    its fields and bodies are those of its files."""
+    known = entry.__dict__.get("_ledger_fingerprints")
+    if known is None:
+        known = content_fingerprint(entry), schedule_fingerprint(entry)
+        entry.__dict__["_ledger_fingerprints"] = known
+    return known
+
+
 def advance(
     ledger: dict[str, Record], entries: dict, now: datetime
 ) -> dict[str, Record]:
@@ -70,7 +80,7 @@ def advance(
     # Records of deleted items stay: a key that comes back continues its SEQUENCE.
     result: dict[str, Record] = {k: v for k, v in ledger.items() if k not in entries}
     for key, entry in sorted(entries.items()):
-        content, schedule = content_fingerprint(entry), schedule_fingerprint(entry)
+        content, schedule = fingerprints(entry)
         old = ledger.get(key)
         if old is None:
             result[key] = Record(stamp, stamp, content, schedule, 0)

@@ -21,8 +21,14 @@ CACHE_FILE = "vevents.json"
 
 
 def digest(event: EventView, uid_domain: str) -> str:
-    """Views are frozen dataclasses of plain values: their repr is their content."""
-    return hashlib.blake2b(f"{uid_domain}|{event!r}".encode()).hexdigest()
+    """Views are frozen dataclasses of plain values: their repr is their content.
+
+    Kept on the view (livereload keeps views of unchanged items: feeds/views.py)."""
+    known = event.__dict__.get("_vevent_digest")
+    if known is None or known[0] != uid_domain:
+        value = hashlib.blake2b(f"{uid_domain}|{event!r}".encode()).hexdigest()
+        known = event.__dict__["_vevent_digest"] = (uid_domain, value)
+    return known[1]
 
 
 def serialised(

@@ -190,9 +190,29 @@ def views(entries: list[Entry], lang: str, mode: str, site: Site) -> list[View]:
         card = card_for(entry, lang, mode)
         if card is None:
             continue
-        make = event_view if entry.type == "events" else story_view
-        found.append(make(card.item, entry, site))
+        found.append(view_of(card.item, entry, site))
     return found
+
+
+def view_of(item: Item, entry: Entry, site: Site) -> View:
+    """Kept on the item, per reader's language, while all it is made from stays the same
+    (livereload keeps the items of unchanged files: only edited ones get new views)."""
+    events = entry.type == "events"
+    made_from = (
+        item.digest,
+        item.html,  # with the site's images
+        tuple(other.url for other in entry.items.values()),
+        site.ledger[entry.key],
+        site.url,
+        site.translate(EVENT_CATEGORIES[item.category]) if events else "",
+        site.image(item.image) if item.get("image") else None,
+    )
+    memo = item.__dict__.setdefault("_views", {})
+    known = memo.get(site.lang)
+    if known is None or known[0] != made_from:
+        view = (event_view if events else story_view)(item, entry, site)
+        known = memo[site.lang] = (made_from, view)
+    return known[1]
 
 
 def upcoming(events: list[EventView], today: date) -> list[EventView]:

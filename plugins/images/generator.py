@@ -14,7 +14,7 @@ from pelican.generators import Generator
 from render.parallel import fork_map, workers_for
 
 from .markup import rewrite_body
-from .process import RASTER, ImageSet, Variant, process
+from .process import RASTER, ImageSet, Variant, is_cached, process
 from .settings import resolve
 
 log = logging.getLogger(__name__)
@@ -32,13 +32,12 @@ class ImagesGenerator(Generator):
         self.files: dict[str, Path] = {}
         sources = sorted(source_dir.glob("*")) if source_dir.is_dir() else []
         photos = [s for s in sources if s.suffix.lower() in RASTER]
-        # Photos are processed on every core (each takes a tenth of a second or more).
-        done = fork_map(
-            lambda s: process(s, cache),
-            photos,
-            workers_for(self.settings),
-            per_worker=1,
-        )
+        # Photos are processed on every core (each takes a tenth of a second or more);
+        # when every one is in the cache already, a fork would cost more than it saves.
+        workers = workers_for(self.settings)
+        if all(is_cached(s, cache) for s in photos):
+            workers = 1
+        done = fork_map(lambda s: process(s, cache), photos, workers, per_worker=1)
         processed = 0
         for source, (image, files, count) in zip(photos, done, strict=True):
             processed += count
@@ -56,9 +55,10 @@ class ImagesGenerator(Generator):
         prune(cache, {p.parent for p in self.files.values() if p.is_relative_to(cache)})
         self.settings["IMAGES_PROCESSED"] = processed  # read by the tests
         self.context["image_sets"] = self.sets
+        rewritten = _rewritten.current(self.sets)
         for entry in self.context["content_entries"].values():
             for item in entry.items.values():
-                item.html = rewrite_body(item.html, self.sets)
+                item.html = rewritten(item.html)
         log.info("images: %d sets, %d processed now", len(self.sets), processed)
 
     def generate_output(self, writer) -> None:
@@ -69,6 +69,34 @@ class ImagesGenerator(Generator):
                 continue  # cached variants never change: shared, not copied
             (target / name).unlink(missing_ok=True)
             shutil.copyfile(path, target / name)
+
+
+class RewrittenBodies:
+    """Body HTML with responsive images, remembered while the image sets stay the same:
+    a long-lived process (livereload) hands the same HTML string for an unchanged body
+    (content/bodies.py), so only edited bodies are rewritten."""
+
+    def __init__(self) -> None:
+        self._sets: dict[str, ImageSet] | None = None
+        self._done: dict[int, tuple[str, str]] = {}
+
+    def current(self, sets: dict[str, ImageSet]):
+        if sets != self._sets:
+            self._sets, self._done = sets, {}
+        done, used = self._done, {}
+
+        def rewritten(html: str) -> str:
+            known = done.get(id(html))
+            if known is None or known[0] is not html:
+                known = (html, rewrite_body(html, sets))
+            used[id(html)] = known
+            return known[1]
+
+        self._done = used  # what this build used (the rest is forgotten)
+        return rewritten
+
+
+_rewritten = RewrittenBodies()
 
 
 def share(source: Path, target: Path) -> bool:

@@ -55,6 +55,11 @@ def target_widths(width: int) -> list[int]:
     return [*widths, min(width, WIDTHS[-1])]
 
 
+def is_cached(source: Path, cache: Path) -> bool:
+    """Whether the variants of `source` are made already."""
+    return (cache / digest(source.read_bytes()) / "done").is_file()
+
+
 def process(
     source: Path, cache: Path, url_prefix: str = "/images/"
 ) -> tuple[ImageSet, dict[str, Path], int]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from pathlib import Path
 
 _memory: dict[Path, dict[str, str]] = {}
@@ -22,10 +23,27 @@ def load(file: Path) -> dict[str, str]:
     return _memory[file]
 
 
+# A long-lived process (livereload) writes its caches once a build has finished, so an
+# edit is not kept waiting for tens of megabytes of JSON (sitetools/live.py).
+write_after_build = False
+_writing = threading.Lock()
+
+
 def save(file: Path, values: dict[str, str]) -> None:
     """Replace the stored values (written beside, then renamed: never half a file)."""
     _memory[file] = values
-    file.parent.mkdir(parents=True, exist_ok=True)
-    temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(values, sort_keys=True), encoding="utf-8")
-    temporary.replace(file)
+    if write_after_build:
+        # Not a daemon: a process that exits first waits for the file to be complete.
+        threading.Timer(0.5, _write, (file, values)).start()
+    else:
+        _write(file, values)
+
+
+def _write(file: Path, values: dict[str, str]) -> None:
+    with _writing:
+        if _memory.get(file) is not values:
+            return  # a later build has newer values (and its own write)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(values, sort_keys=True), encoding="utf-8")
+        temporary.replace(file)

@@ -11,6 +11,8 @@ import gc
 import threading
 from pathlib import Path
 
+from render import stored
+
 from . import build
 
 
@@ -19,6 +21,7 @@ class LiveSite:
         self.settings_file = settings_file
         self.overrides = {**(overrides or {}), "ATOMIC_OUTPUT_IN_PLACE": True}
         self.stats: dict = {}
+        stored.write_after_build = True
 
     def rebuild(self) -> int:
         """Build once more in this process; the exit code `build.run` gives."""
