@@ -86,8 +86,17 @@ def split_upcoming(found: list[Card], today: date) -> tuple[list[Card], list[Car
     return upcoming, past
 
 
-def in_municipality(entry: Entry, municipality: str) -> bool:
+def municipalities_of(entry: Entry) -> tuple[str, ...]:
     value = entry.source.get("municipality")
     if value is None:
-        return False
-    return municipality in (value if isinstance(value, tuple) else (value,))
+        return ()
+    return tuple(dict.fromkeys(value)) if isinstance(value, tuple) else (value,)
+
+
+def by_municipality(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
+    """Entries by municipality, each list in the order given."""
+    found: dict[str, list[Entry]] = {}
+    for entry in entries:
+        for municipality in municipalities_of(entry):
+            found.setdefault(municipality, []).append(entry)
+    return found

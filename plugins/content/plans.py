@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .listings import Card, card_for, cards, in_municipality, split_upcoming
+from .listings import Card, by_municipality, card_for, cards, split_upcoming
 from .model import Entry, Item
 from .schema import LISTED_TYPES
 from .urls import Router, save_as
@@ -75,13 +75,36 @@ class SitePlanner:
             plans.append(self.not_found(lang))
             for content_type in NAV_TYPES:
                 plans.append(self.listing(content_type, lang))
+        for plan in plans:
+            plan.context.update(self.frame(plan))
+        kept = KeptItemPages.current.following(self.frame_state())
         for entry in self.entries.values():
             for item in entry.items.values():
                 if not (item.type == "pages" and item.get("role") == "home"):
-                    plans.append(self.item_page(item, entry))
-        for plan in plans:
-            plan.context.update(self.frame(plan))
+                    plans.append(kept.plan(item, entry, self.framed_item_page))
+        KeptItemPages.current = kept
         return plans
+
+    def framed_item_page(self, item: Item, entry: Entry) -> PagePlan:
+        plan = self.item_page(item, entry)
+        plan.context.update(self.frame(plan))
+        return plan
+
+    def frame_state(self) -> str:
+        """A digest of what frames show besides the page's own entry: navigation,
+        footer, home links, the date (see `frame`)."""
+        from render.fingerprint import Fingerprinter  # a plugin of ours, loaded first
+
+        sections = sorted({t if t != "pages" else "" for t in ITEM_TEMPLATES})
+        return Fingerprinter()(
+            (
+                self.languages,
+                [self.router.home(lang) for lang in self.languages],
+                [self.nav(lang, s) for lang in self.languages for s in sections],
+                [self.footer_links(lang) for lang in self.languages],
+                self.today,
+            )
+        )
 
     def item_page(self, item: Item, entry: Entry) -> PagePlan:
         alternates = self.shared(
@@ -103,14 +126,19 @@ class SitePlanner:
             plan.context["sections"] = self.municipality_sections(item.key, item.lang)
         return plan
 
+    def in_municipality(self, content_type: str, municipality: str) -> list[Entry]:
+        """Entries of a type in a municipality (indexed once: each municipality's page
+        in each language asks)."""
+        index = self.shared(
+            ("municipalities", content_type),
+            lambda: by_municipality(self.of_type(content_type)),
+        )
+        return index.get(municipality, [])
+
     def municipality_sections(self, municipality: str, lang: str) -> list[tuple]:
         sections = []
         for content_type in LISTED_TYPES:
-            here = [
-                e
-                for e in self.of_type(content_type)
-                if in_municipality(e, municipality)
-            ]
+            here = self.in_municipality(content_type, municipality)
             found = self.cards(content_type, lang, here)
             if content_type == "events":
                 found, _past = split_upcoming(found, self.today)
@@ -231,3 +259,36 @@ class SitePlanner:
                     if card:
                         found.append(card)
         return found
+
+
+class KeptItemPages:
+    """Item pages kept from the last build in this process (livereload).
+
+    A page is kept, the very same plan, while its item is the same object (its files
+    unchanged: validate.Unchanged), its entry's fingerprint is the same (URLs, HTML)
+    and so is everything else its frame shows. The render plugin keeps the digest of
+    a job whose inputs are the very same object as in the last build.
+    """
+
+    current: KeptItemPages
+
+    def __init__(self, state: str = "", plans: dict | None = None) -> None:
+        self.state = state
+        self._plans: dict[int, tuple[Item, str, PagePlan]] = plans or {}
+        self._used: dict[int, tuple[Item, str, PagePlan]] = {}
+
+    def following(self, state: str) -> KeptItemPages:
+        """The memo for this build: empty when any frame changed."""
+        return KeptItemPages(state, self._used if state == self.state else {})
+
+    def plan(self, item: Item, entry: Entry, make) -> PagePlan:
+        if item.type == "municipalities":  # lists other entries: planned every build
+            return make(item, entry)
+        known = self._plans.get(id(item))
+        if known is None or known[0] is not item or known[1] != entry.fingerprint:
+            known = (item, entry.fingerprint, make(item, entry))
+        self._used[id(item)] = known
+        return known[2]
+
+
+KeptItemPages.current = KeptItemPages()

@@ -17,6 +17,7 @@ from pathlib import PurePath
 from typing import Any
 
 ATOMS = (str, int, float, bool, type(None), date, datetime, time, timedelta, Decimal)
+EXACT_ATOMS = frozenset(ATOMS)
 
 
 class UnknownInput(TypeError):
@@ -36,8 +37,15 @@ class Fingerprinter:
         return digest.hexdigest()
 
     def token(self, value: Any) -> str:
-        if type(value) is str:  # the common case first
+        kind = type(value)
+        # The common cases first, by exact type (ABC checks are slow, and this runs a
+        # million times on a large site); subclasses take the general path below.
+        if kind is str:
             return repr(value)
+        if kind is dict or kind is list or kind is tuple:
+            return self.remembered(value, self.container_token)
+        if kind in EXACT_ATOMS:
+            return f"{kind.__name__}:{value!r}"
         if isinstance(value, ATOMS):
             return f"{type(value).__name__}:{value!r}"
         known = getattr(value, "fingerprint", None)
@@ -75,14 +83,14 @@ class Fingerprinter:
         return token
 
     def container_token(self, value: Any) -> str:
-        if isinstance(value, Mapping):
+        token = self.token
+        if type(value) is dict or isinstance(value, Mapping):
             # In insertion order: the same code builds the same dict the same way.
-            token = self.token
             return (
                 "{" + ",".join(f"{token(k)}={token(v)}" for k, v in value.items()) + "}"
             )
         if isinstance(value, list | tuple):
-            return "[" + ",".join(self.token(v) for v in value) + "]"
+            return "[" + ",".join([token(v) for v in value]) + "]"
         return "<" + ",".join(sorted(self.token(v) for v in value)) + ">"
 
     def dataclass_token(self, value: Any) -> str:

@@ -12,6 +12,7 @@ import logging
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 from content.settings import project_path
 
@@ -75,7 +76,7 @@ class RenderGenerator:
         if whole:
             make_folders(staging, [job.path for job in jobs])
         if previous:
-            digests = fingerprints(jobs, salt, workers)
+            digests = _known.digests(jobs, salt, workers)
             kept, todo = sort_out(
                 jobs, digests, previous, final, staging if whole else None
             )
@@ -184,6 +185,43 @@ def fingerprints(jobs: list[OutputJob], salt: str, workers: int) -> list[str]:
 
     done = fork_map(digest_share, shares, workers, per_worker=1)
     return [digest for share in done for digest in share]
+
+
+class KnownDigests:
+    """Digests of the last build in this process, for inputs that are the very same
+    objects now (plans kept by livereload: content/plans.py, KeptItemPages).
+
+    Whoever hands the same inputs object to two builds promises that nothing in it
+    changed in between; every other job's inputs are new objects each build.
+    """
+
+    def __init__(self) -> None:
+        self._salt = ""
+        self._known: dict[str, tuple[Any, str]] = {}
+
+    def digests(self, jobs: list[OutputJob], salt: str, workers: int) -> list[str]:
+        known = self._known if salt == self._salt else {}
+        found: list[str | None] = []
+        missing: list[OutputJob] = []
+        for job in jobs:
+            hit = known.get(job.path)
+            if hit is not None and hit[0] is job.inputs:
+                found.append(hit[1])
+            else:
+                found.append(None)
+                missing.append(job)
+        made = iter(fingerprints(missing, salt, workers) if missing else [])
+        digests = [d if d is not None else next(made) for d in found]
+        self._salt = salt
+        self._known = {
+            job.path: (job.inputs, digest)
+            for job, digest in zip(jobs, digests, strict=True)
+            if job.kept_inputs
+        }
+        return digests
+
+
+_known = KnownDigests()
 
 
 def make_folders(root: Path, paths: list[str]) -> None:

@@ -21,6 +21,9 @@ class OutputJob:
     produce: Callable[[], bytes | str]
     # Jobs of one group go to the same worker (the feeds of a language share a cache).
     group: str = ""
+    # The same `inputs` object may come again in the next build of this process, and
+    # then nothing in it has changed (render.generator.KnownDigests).
+    kept_inputs: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -57,14 +60,18 @@ def _page_job(generator: Any, plan: Any, translations_dir: Path) -> OutputJob:
         with rendering_language(translations_dir, plan.lang):
             return template.render(context)
 
-    inputs = (
-        "page",
-        plan.template,
-        plan.lang,
-        plan.url,
-        plan.alternates,
-        plan.x_default,
-        plan.section,
-        plan.context,
-    )
-    return OutputJob(plan.save_as, inputs, produce)
+    # Kept on the plan: a plan kept from the last build (livereload) gives the very same
+    # inputs object, whose digest the render plugin remembers.
+    inputs = plan.__dict__.get("_job_inputs")
+    if inputs is None:
+        inputs = plan.__dict__["_job_inputs"] = (
+            "page",
+            plan.template,
+            plan.lang,
+            plan.url,
+            plan.alternates,
+            plan.x_default,
+            plan.section,
+            plan.context,
+        )
+    return OutputJob(plan.save_as, inputs, produce, kept_inputs=True)
