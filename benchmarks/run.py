@@ -104,7 +104,10 @@ def child(kind: str, content: Path, output: Path, edit: Path | None) -> None:
     # A long-lived livereload process: the first build fills its memory, then one edit.
     site = LiveSite(ROOT / "pelicanconf.py", overrides)
     site.rebuild()
-    time.sleep(1)  # an editor's next save comes later than livereload's clean-up
+    # Measured from an idle process: the last build's clean-up (a collection, cache
+    # writes) runs for about half a second after it, once the browser has reloaded.
+    site.settle()
+    time.sleep(0.2)
     edit.write_text(edit.read_text(encoding="utf-8") + EDITED, encoding="utf-8")
     started = time.perf_counter()
     code = site.rebuild()

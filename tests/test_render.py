@@ -27,10 +27,16 @@ def site(tmp_path: Path):
     shutil.copytree(BASE, content)
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
+    translations = tmp_path / "translations"
+    shutil.copytree(ROOT / "translations", translations)
     stats: list[dict] = []
 
     def incremental(**overrides) -> Path:
-        settings = {"THEME": str(theme), **overrides}
+        settings = {
+            "THEME": str(theme),
+            "I18N_TRANSLATIONS_PATH": str(translations),
+            **overrides,
+        }
         out = build(content, tmp_path / "output", **settings)
         stats.append(dict(LAST_SETTINGS["RENDER_STATS"]))
         return out
@@ -43,6 +49,7 @@ def site(tmp_path: Path):
             content,
             scratch / "output",
             THEME=str(theme),
+            I18N_TRANSLATIONS_PATH=str(translations),
             RENDER={"cache": str(scratch / "render"), "reuse": False},
             CONTENT={**CONTENT_SETTINGS, "cache_bodies": False},
             **overrides,
@@ -140,6 +147,15 @@ def test_each_kind_of_edit_gives_exactly_the_clean_build(site):
             ),
         ),
         ("body", lambda: edit(content / "pages/sv/om-oss.md", "\n\n", "\n\nNytt. ")),
+        # A catalog: event category names and their URLs, feed texts.
+        (
+            "catalog",
+            lambda: edit(
+                content.parent / "translations/sv/LC_MESSAGES/messages.po",
+                'msgstr "Musik"',
+                'msgstr "Musik och sång"',
+            ),
+        ),
         ("template", lambda: edit(theme / "templates/base.html", "<main", "<main ")),
     ]
     for name, change in steps:
@@ -156,7 +172,7 @@ def test_each_kind_of_edit_gives_exactly_the_clean_build(site):
     # An edit remakes its pages, listings and feeds, not the whole site; a template
     # change remakes every page.
     assert all(0 < m < total for m in made[:5]), made
-    assert stats[6]["kept"] < total / 2
+    assert stats[7]["kept"] < total / 2
 
 
 def test_a_file_changed_by_hand_in_output_is_made_again(site):

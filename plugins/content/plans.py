@@ -93,6 +93,9 @@ class SitePlanner:
     def frame_state(self) -> str:
         """A digest of what frames show besides the page's own entry: navigation,
         footer, home links, the date (see `frame`)."""
+        return self.shared(("frame state",), self._frame_state)
+
+    def _frame_state(self) -> str:
         from render.fingerprint import Fingerprinter  # a plugin of ours, loaded first
 
         sections = sorted({t if t != "pages" else "" for t in ITEM_TEMPLATES})

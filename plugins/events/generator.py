@@ -6,8 +6,11 @@ from content.errors import ContentError, ContentValidationError
 from content.generator import write_plans
 from i18n.catalogs import load_translations
 from pelican.generators import Generator
+from render.jobs import KeptGroups
 
 from .pages import EventPages
+
+_kept = KeptGroups()
 
 
 class EventPagesGenerator(Generator):
@@ -23,9 +26,23 @@ class EventPagesGenerator(Generator):
 
         pages = EventPages(planner, languages, translate, self.settings["BUILD_DATE"])
         check_reserved_slugs(pages, languages)
-        self.plans = pages.plans()
-        for plan in self.plans:
-            plan.context.update(planner.frame(plan))
+
+        def framed(lang: str) -> list:
+            plans = pages.plans_for(lang)
+            for plan in plans:
+                plan.context.update(planner.frame(plan))
+            return plans
+
+        # A long-lived process (livereload) plans again only the languages whose events
+        # changed. Catalogs are loaded once per version of their file: the same objects.
+        catalogs = tuple(
+            id(load_translations(self.translations_dir, lang)) for lang in languages
+        )
+        self.plans = []
+        for lang in languages:
+            state = (pages.state(lang), planner.frame_state(), catalogs)
+            self.plans += _kept.get(lang, state, lambda lang=lang: framed(lang))
+        _kept.build_done()
         for plan in self.context["site_pages"]:
             if plan.template == "listing" and plan.section == "events":
                 plan.context["event_filters"] = pages.filters(plan.lang)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from content.listings import split_upcoming
+from content.listings import card_for, split_upcoming
 from content.plans import PagePlan, SitePlanner
 from content.rules import schedule_of
 from content.urls import url_segment
@@ -204,18 +204,29 @@ class EventPages:
         return self.plan("events_index", lambda x: self.base(x, segment), lang, context)
 
     def plans(self) -> list[PagePlan]:
+        return [plan for lang in self.languages for plan in self.plans_for(lang)]
+
+    def state(self, lang: str) -> tuple:
+        """What a language's event pages are planned from besides catalogs and frames:
+        its events as cards show them, the months, the date."""
+        modes = self.planner.fallback_modes
+        cards = (
+            card_for(entry, lang, modes["events"])
+            for entry in self.planner.of_type("events")
+        )
+        return (
+            tuple(card.fingerprint for card in cards if card is not None),
+            tuple(self.months),
+            self.today,
+            self.languages,
+        )
+
+    def plans_for(self, lang: str) -> list[PagePlan]:
         months = self.months
-        found = []
-        for lang in self.languages:
-            found += [
-                self.index(lang, segment, months)
-                for segment in (
-                    SEGMENT_MUNICIPALITIES,
-                    SEGMENT_CATEGORIES,
-                    SEGMENT_CALENDAR,
-                )
-            ]
-            found += [self.filtered(lang, "municipality", m) for m in MUNICIPALITIES]
-            found += [self.filtered(lang, "category", c) for c in EVENT_CATEGORIES]
-            found += [self.month(lang, m, months) for m in months]
-        return found
+        segments = (SEGMENT_MUNICIPALITIES, SEGMENT_CATEGORIES, SEGMENT_CALENDAR)
+        return [
+            *(self.index(lang, segment, months) for segment in segments),
+            *(self.filtered(lang, "municipality", m) for m in MUNICIPALITIES),
+            *(self.filtered(lang, "category", c) for c in EVENT_CATEGORIES),
+            *(self.month(lang, m, months) for m in months),
+        ]

@@ -10,12 +10,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from content.generator import write_plans
+from content.listings import card_for
 from content.plans import PagePlan
 from content.settings import project_path
 from i18n.catalogs import load_translations
 from images import image_source
 from pelican.generators import Generator
 from render import OutputJob, Shared, queue
+from render.jobs import KeptGroups
 from render.parallel import workers_for
 
 from . import ical, jsonfeed, syndication, texts, tourism, vevents
@@ -37,6 +39,9 @@ from .views import EventView, Site, View, upcoming, views
 
 log = logging.getLogger(__name__)
 SCHEMA_FILE = Path(__file__).with_name("events.schema.json")
+
+
+_kept = KeptGroups()
 
 
 class FeedsGenerator(Generator):
@@ -158,7 +163,12 @@ class FeedsGenerator(Generator):
         feeds = [LanguageFeeds(self, lang) for lang in self.languages]
         self.serialise_events(feeds)
         for language_feeds in feeds:
-            jobs += language_feeds.jobs()
+            # A long-lived process (livereload) keeps the feeds of languages whose
+            # events, stories and destinations are unchanged: their digests are kept.
+            jobs += _kept.get(
+                language_feeds.lang, language_feeds.state(), language_feeds.jobs
+            )
+        _kept.build_done()
         queue(self.context, jobs)
         write_plans(self, writer, self.pages)
         self.save_ledger()
@@ -189,6 +199,37 @@ class LanguageFeeds:
         modes = owner.planner.fallback_modes
         self.every = views(
             owner.planner.of_type("events"), lang, modes["events"], self.site
+        )
+
+    def state(self) -> tuple:
+        """All this language's feeds are made from (code and settings aside). Equal
+        views are the same objects (views.view_of) and compare at once."""
+        planner = self.owner.planner
+        modes = planner.fallback_modes
+        cards = (
+            card_for(entry, self.lang, modes["destinations"])
+            for entry in planner.of_type("destinations")
+        )
+        return (
+            tuple(self.every),
+            tuple(
+                views(
+                    planner.of_type("stories"), self.lang, modes["stories"], self.site
+                )
+            ),
+            tuple(
+                (card.fingerprint, card.item.entry.fingerprint)
+                for card in cards
+                if card is not None
+            ),
+            self.site.url,
+            self.domain,
+            self.build_date,
+            self.owner.since,
+            tuple(
+                id(load_translations(self.owner.translations_dir, lang))
+                for lang in self.owner.languages
+            ),
         )
 
     def translations(self, lang: str):
@@ -247,6 +288,7 @@ class LanguageFeeds:
         jobs += self.story_jobs(stories)
         for job in jobs:  # one worker makes them all: they share the event cache
             job.group = f"feeds-{self.lang}"
+            job.kept_inputs = True  # kept whole while `state` is equal
         return jobs
 
     def event_jobs(

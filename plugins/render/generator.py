@@ -161,10 +161,11 @@ def sort_out(
     """Files to keep (as recorded) and jobs to make (with their digests)."""
     kept: dict[str, manifest.Stamp] = {}
     todo: list[tuple[OutputJob, str | None]] = []
+    folder = str(final)  # strings, not Paths: this runs for every file of the site
     for job, digest in zip(jobs, digests, strict=True):
         old = previous.get(job.path)
         target = staging / job.path if staging else None
-        if old and reuse(old, digest, final / job.path, target):
+        if old and reuse(old, digest, os.path.join(folder, job.path), target):
             kept[job.path] = old
         else:
             todo.append((job, digest))
@@ -234,7 +235,7 @@ def make_folders(root: Path, paths: list[str]) -> None:
             made.add(folder)
 
 
-def reuse(old: manifest.Stamp, digest: str, current: Path, target: Path | None) -> bool:
+def reuse(old: manifest.Stamp, digest: str, current: str, target: Path | None) -> bool:
     """Keep the current file when its inputs are unchanged (linked into a complete
     staging site when there is one: `target`)."""
     if old[0] != digest or not manifest.still_there(old, current):
@@ -242,7 +243,7 @@ def reuse(old: manifest.Stamp, digest: str, current: Path, target: Path | None) 
     return target is None or link(current, target)
 
 
-def link(source: Path, target: Path) -> bool:
+def link(source: str, target: Path) -> bool:
     """The unchanged file, shared with the current output (no bytes copied)."""
     try:
         os.link(source, target)

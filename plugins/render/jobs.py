@@ -75,3 +75,27 @@ def _page_job(generator: Any, plan: Any, translations_dir: Path) -> OutputJob:
             plan.context,
         )
     return OutputJob(plan.save_as, inputs, produce, kept_inputs=True)
+
+
+class KeptGroups:
+    """Groups of plans or jobs kept from the last build in this process (livereload)
+    while what they are made from is equal (`state`).
+
+    `state` must cover everything their inputs hold: their jobs keep their inputs
+    objects, whose digests the render plugin keeps (`kept_inputs`).
+    """
+
+    def __init__(self) -> None:
+        self._last: dict[Any, tuple[Any, list]] = {}
+        self._used: dict[Any, tuple[Any, list]] = {}
+
+    def get(self, name: Any, state: Any, make: Callable[[], list]) -> list:
+        known = self._last.get(name)
+        if known is None or known[0] != state:
+            known = (state, make())
+        self._used[name] = known
+        return known[1]
+
+    def build_done(self) -> None:
+        """Forget the groups this build did not ask for."""
+        self._last, self._used = self._used, {}

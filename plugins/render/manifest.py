@@ -43,10 +43,14 @@ def stamp(fingerprint: str, file: Path) -> Stamp:
     return fingerprint, info.st_ino, info.st_size, info.st_mtime_ns
 
 
-def still_there(previous: Stamp, file: Path) -> bool:
+def still_there(previous: Stamp, file: str | Path) -> bool:
     """The output holds the very file the manifest recorded."""
     try:
-        info = file.stat()
+        info = os.stat(file)
     except OSError:
         return False
-    return (info.st_ino, info.st_size, info.st_mtime_ns) == tuple(previous[1:])
+    return (
+        info.st_ino == previous[1]
+        and info.st_size == previous[2]
+        and info.st_mtime_ns == previous[3]
+    )

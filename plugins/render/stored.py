@@ -34,9 +34,20 @@ def save(file: Path, values: dict[str, str]) -> None:
     _memory[file] = values
     if write_after_build:
         # Not a daemon: a process that exits first waits for the file to be complete.
-        threading.Timer(0.5, _write, (file, values)).start()
+        timer = threading.Timer(0.5, _write, (file, values))
+        timer.start()
+        _pending.append(timer)
     else:
         _write(file, values)
+
+
+_pending: list[threading.Thread] = []
+
+
+def settle() -> None:
+    """Wait for the writes a build left to do."""
+    while _pending:
+        _pending.pop().join()
 
 
 def _write(file: Path, values: dict[str, str]) -> None:

@@ -21,6 +21,7 @@ class LiveSite:
         self.settings_file = settings_file
         self.overrides = {**(overrides or {}), "ATOMIC_OUTPUT_IN_PLACE": True}
         self.stats: dict = {}
+        self._cleanup: threading.Thread | None = None
         stored.write_after_build = True
 
     def rebuild(self) -> int:
@@ -29,8 +30,15 @@ class LiveSite:
         self.stats = build.last_stats()
         # The previous build's objects are freed a moment later, once the browser has
         # been told to reload (a full collection takes a few tenths of a second).
-        threading.Timer(0.5, collect_previous_build).start()
+        self._cleanup = threading.Timer(0.5, collect_previous_build)
+        self._cleanup.start()
         return code
+
+    def settle(self) -> None:
+        """Wait until the last build's clean-up (collection, cache writes) is done."""
+        if self._cleanup is not None:
+            self._cleanup.join()
+        stored.settle()
 
 
 def collect_previous_build() -> None:
