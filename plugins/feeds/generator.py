@@ -286,8 +286,9 @@ class LanguageFeeds:
         )
         stories.sort(key=lambda s: (s.published, s.key), reverse=True)
         jobs += self.story_jobs(stories)
-        for job in jobs:  # one worker makes them all: they share the event cache
-            job.group = f"feeds-{self.lang}"
+        for job in jobs:
+            if job.path.endswith(".ics"):  # one worker: they share the VEVENT cache
+                job.group = f"calendars-{self.lang}"
             job.kept_inputs = True  # kept whole while `state` is equal
         return jobs
 

@@ -78,6 +78,8 @@ def generator(meta: FeedMeta, items: list[FeedItem], uid_domain: str) -> FeedGen
 def atom(meta: FeedMeta, items: list[FeedItem], uid_domain: str) -> bytes:
     """Atom 1.0; an entry in another language than the feed carries its own xml:lang."""
     raw = generator(meta, items, uid_domain).atom_str(pretty=True)
+    if all(item.view.lang == meta.lang for item in items):
+        return raw  # nothing to mark (parsing megabytes of feed again is slow)
     root = etree.fromstring(raw)
     for element, item in zip(root.iter(f"{ATOM}entry"), items, strict=True):
         if item.view.lang != meta.lang:

@@ -132,15 +132,36 @@ class RenderGenerator:
         return files_digest(code) + "|" + "|".join(settings)
 
 
-def deal(todo: list[tuple[OutputJob, str | None]], workers: int) -> list[list]:
-    """Shares of about equal size; a group's jobs stay in one share."""
+def deal(
+    todo: list[tuple[OutputJob, str | None]],
+    workers: int,
+    seconds: dict[str, float] | None = None,
+) -> list[list]:
+    """Shares of about equal work; a group's jobs stay in one share.
+
+    A file's work is the seconds it took when this process last made it (a language's
+    feed of every event takes a hundred times a page's); unknown files count alike.
+    """
+    seconds = seconds or {}
     groups: dict[str, list] = {}
     for task in todo:
         groups.setdefault(task[0].group or task[0].path, []).append(task)
+    usual = min(seconds.values(), default=1.0)
+
+    def work(group: list) -> float:
+        return sum(seconds.get(job.path, usual) for job, _ in group)
+
     shares: list[list] = [[] for _ in range(workers)]
-    for group in sorted(groups.values(), key=len, reverse=True):
-        min(shares, key=len).extend(group)
+    loads = [0.0] * workers
+    for group in sorted(groups.values(), key=work, reverse=True):
+        lightest = loads.index(min(loads))
+        shares[lightest].extend(group)
+        loads[lightest] += work(group)
     return [share for share in shares if share]
+
+
+# Seconds each file took when this process last made it (livereload: many builds).
+_seconds: dict[str, float] = {}
 
 
 def check_unique(jobs: list[OutputJob]) -> None:
@@ -262,20 +283,23 @@ def make_all(
     """Make the files on `workers` processes; their stamps by path."""
     if len(todo) < FORK_FROM:
         workers = 1  # a page or two: a fork would cost more than it saves
-    shares = deal(todo, workers)
+    shares = deal(todo, workers, _seconds)
 
     def make_share(share: list[tuple[OutputJob, str | None]]) -> list:
         digest = Fingerprinter(salt)
-        return [
-            make(job, known or digest(job.inputs), root, in_place)
-            for job, known in share
-        ]
+        done = []
+        for job, known in share:
+            started = time.perf_counter()
+            stamp = make(job, known or digest(job.inputs), root, in_place)
+            done.append((stamp, time.perf_counter() - started))
+        return done
 
     made = fork_map(make_share, shares, workers, per_worker=1)
     files: dict[str, manifest.Stamp] = {}
-    for share, stamps in zip(shares, made, strict=True):
-        for (job, _), stamp in zip(share, stamps, strict=True):
+    for share, results in zip(shares, made, strict=True):
+        for (job, _), (stamp, seconds) in zip(share, results, strict=True):
             files[job.path] = stamp
+            _seconds[job.path] = seconds
     return files
 
 
