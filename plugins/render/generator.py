@@ -73,8 +73,6 @@ class RenderGenerator:
         workers = workers_for(self.settings)
         salt = self.salt()
         whole = self.needs_whole_site(previous, final)
-        if whole:
-            make_folders(staging, [job.path for job in jobs])
         if previous:
             digests = _known.digests(jobs, salt, workers)
             kept, todo = sort_out(
@@ -82,8 +80,6 @@ class RenderGenerator:
             )
         else:  # nothing to keep: each file's digest is taken where it is made
             kept, todo = {}, [(job, None) for job in jobs]
-        if not whole:
-            make_folders(staging, [job.path for job, _ in todo])
         files = {**kept, **make_all(todo, staging, staging == final, salt, workers)}
         gone = sorted(set(previous) - set(files))
         if staging == final:
@@ -246,16 +242,6 @@ class KnownDigests:
 _known = KnownDigests()
 
 
-def make_folders(root: Path, paths: list[str]) -> None:
-    """Each folder once (pages are folders: ten thousand of them on a large site)."""
-    made: set[Path] = set()
-    for path in paths:
-        folder = (root / path).parent
-        if folder not in made:
-            folder.mkdir(parents=True, exist_ok=True)
-            made.add(folder)
-
-
 def reuse(old: manifest.Stamp, digest: str, current: str, target: Path | None) -> bool:
     """Keep the current file when its inputs are unchanged (linked into a complete
     staging site when there is one: `target`)."""
@@ -267,7 +253,11 @@ def reuse(old: manifest.Stamp, digest: str, current: str, target: Path | None) -
 def link(source: str, target: Path) -> bool:
     """The unchanged file, shared with the current output (no bytes copied)."""
     try:
-        os.link(source, target)
+        try:
+            os.link(source, target)
+        except FileNotFoundError:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(source, target)
     except OSError:
         return False
     return True
@@ -311,11 +301,21 @@ def make(job: OutputJob, digest: str, root: Path, in_place: bool) -> manifest.St
     if in_place:
         # Readers of a live output folder see the old file or the new, never half.
         temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
+        write(temporary, data)
         temporary.replace(target)
     else:
-        target.write_bytes(data)
+        write(target, data)
     return manifest.stamp(digest, target)
+
+
+def write(target: Path, data: bytes) -> None:
+    """Pages are folders: each is made when its first file is written, by the worker
+    writing it (ten thousand folders on a large site, made on every core)."""
+    try:
+        target.write_bytes(data)
+    except FileNotFoundError:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
 
 
 def remove_stale(root: Path, paths: set[str]) -> None:
