@@ -11,7 +11,7 @@ from pathlib import Path
 from content.imagesize import image_size
 from content.settings import project_path
 from pelican.generators import Generator
-from render.parallel import fork_map, workers_for
+from render.parallel import Background, workers_for
 
 from .markup import rewrite_body
 from .process import RASTER, ImageSet, Variant, is_cached, process
@@ -24,20 +24,30 @@ VARIANT_FOLDER = re.compile(r"[0-9a-f]{20}")  # process.digest()
 class ImagesGenerator(Generator):
     """Runs after the content generator (whose item bodies it rewrites)."""
 
-    def generate_context(self) -> None:
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
         options = resolve(self.settings.get("IMAGES"))
         source_dir = Path(self.path) / "images"
-        cache = self.cache = project_path(self.settings, options["cache"])
+        self.cache = project_path(self.settings, options["cache"])
+        self.sources = sorted(source_dir.glob("*")) if source_dir.is_dir() else []
+        photos = [s for s in self.sources if s.suffix.lower() in RASTER]
+        self.new_photos = [s for s in photos if not is_cached(s, self.cache)]
+        # New photos (a tenth of a second or more each) are processed from the start
+        # of the build, beside the content's reading and planning, on every core.
+        cache = self.cache
+        Background.finish_abandoned()
+        self.processing = Background(
+            lambda s: process(s, cache), self.new_photos, workers_for(self.settings)
+        )
+
+    def generate_context(self) -> None:
+        cache = self.cache
         self.sets: dict[str, ImageSet] = {}
         self.files: dict[str, Path] = {}
-        sources = sorted(source_dir.glob("*")) if source_dir.is_dir() else []
+        sources = self.sources
         photos = [s for s in sources if s.suffix.lower() in RASTER]
-        # Photos are processed on every core (each takes a tenth of a second or more);
-        # when every one is in the cache already, a fork would cost more than it saves.
-        workers = workers_for(self.settings)
-        if all(is_cached(s, cache) for s in photos):
-            workers = 1
-        done = fork_map(lambda s: process(s, cache), photos, workers, per_worker=1)
+        early = dict(zip(self.new_photos, self.processing.wait(), strict=True))
+        done = [early.get(s) or process(s, cache) for s in photos]
         processed = 0
         for source, (image, files, count) in zip(photos, done, strict=True):
             processed += count

@@ -7,13 +7,14 @@ output does not depend on how many workers there are.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
 import pickle
 import signal
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any, TypeVar
+from typing import Any, ClassVar, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -56,8 +57,53 @@ def fork_map(
     children = [_start(function, items[n::workers]) for n in range(1, workers)]
     results: list[Any] = [None] * len(items)
     results[0::workers] = [function(item) for item in items[0::workers]]
+    _collect(children, results, workers, first=1)
+    return results
+
+
+class Background:
+    """[function(x) for x in items] on `workers` child processes, while the caller
+    goes on with other work; `wait()` gives the results."""
+
+    _running: ClassVar[list[Background]] = []
+
+    def __init__(self, function: Callable[[T], R], items: Sequence[T], workers: int):
+        self.size = len(items)
+        self.workers = max(1, min(workers, len(items)))
+        self.children = (
+            [_start(function, items[n :: self.workers]) for n in range(self.workers)]
+            if items and hasattr(os, "fork")
+            else []
+        )
+        self.inline = (function, items) if not self.children else None
+        if self.children:
+            Background._running.append(self)
+
+    def wait(self) -> list:
+        if self.inline is not None:
+            function, items = self.inline
+            return [function(item) for item in items]
+        results: list[Any] = [None] * self.size
+        children, self.children = self.children, []
+        if self in Background._running:
+            Background._running.remove(self)
+        _collect(children, results, self.workers, first=0)
+        return results
+
+    @classmethod
+    def finish_abandoned(cls) -> None:
+        """Wait for the work of a build that stopped early (a content error) in this
+        process (livereload), so its children do not linger."""
+        for pending in list(cls._running):
+            # The build that wants the results does the work again.
+            with contextlib.suppress(WorkerFailed):
+                pending.wait()
+
+
+def _collect(children: list[tuple[int, int]], results: list, workers: int, first: int):
+    """Each child's results into their places (child n has items n, n + workers …)."""
     failures = []
-    for number, (pid, pipe) in enumerate(children, start=1):
+    for number, (pid, pipe) in enumerate(children, start=first):
         with os.fdopen(pipe, "rb") as reader:
             status, value = pickle.loads(reader.read() or pickle.dumps(("died", "")))
         _pid, code = os.waitpid(pid, 0)
@@ -67,7 +113,6 @@ def fork_map(
         results[number::workers] = value
     if failures:
         raise WorkerFailed("\n".join(failures))
-    return results
 
 
 def _start(function: Callable[[T], R], share: Sequence[T]) -> tuple[int, int]:
