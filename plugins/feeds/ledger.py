@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from datetime import datetime
+from json.encoder import encode_basestring
 from typing import Any
 
 # Facts whose change makes subscribers' calendars update the event (RFC 5545 SEQUENCE).
@@ -97,8 +98,28 @@ def advance(
 
 
 def dumps(ledger: dict[str, Record]) -> str:
-    body = {key: asdict(record) for key, record in sorted(ledger.items())}
-    return json.dumps(body, indent=1, ensure_ascii=False) + "\n"
+    """The text of json.dumps(…, indent=1, ensure_ascii=False), written directly:
+    Python's JSON encoder is pure Python with an indent (a tenth of a second for ten
+    thousand records, on every livereload edit)."""
+    if not ledger:
+        return "{}\n"
+    names = [f.name for f in fields(Record)]
+    records = []
+    for key, record in sorted(ledger.items()):
+        values = ",\n".join(
+            f"  {encode_basestring(name)}: {_value(getattr(record, name))}"
+            for name in names
+        )
+        records.append(f" {encode_basestring(key)}: {{\n{values}\n }}")
+    return "{\n" + ",\n".join(records) + "\n}\n"
+
+
+def _value(value: str | int | None) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, str):
+        return encode_basestring(value)
+    return str(int(value))
 
 
 def loads(text: str) -> dict[str, Record]:

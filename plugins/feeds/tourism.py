@@ -122,5 +122,12 @@ def export(
         node["dateCreated"] = record.created
         node["dateModified"] = record.updated
         graph.append(node)
-    document = {"@context": {"@vocab": "https://schema.org/"}, "@graph": graph}
-    return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    # One node per line: readable and diffable, and written by the C encoder (Python's
+    # encoder with an indent is pure Python: a fifth of a second on a large site).
+    nodes = ",\n".join(compact(node) for node in graph)
+    context = compact({"@vocab": "https://schema.org/"})
+    return f'{{"@context":{context},\n"@graph":[\n{nodes}\n]}}\n'
+
+
+def compact(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
