@@ -30,9 +30,10 @@ class Card:
     def fingerprint(self) -> str:
         """A card shows one item: listings of thousands of cards are digested without
         walking each card, and an edit of one language leaves the others' alone."""
-        if not self.item.digest:
+        digest = self.item.digest
+        if not digest:
             return ""  # not digested yet: the walker reports it
-        return f"{self.item.digest}:{int(self.fallback)}"
+        return digest + (":1" if self.fallback else ":0")
 
 
 def card_for(entry: Entry, lang: str, mode: str) -> Card | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from pathlib import Path
 
 from PIL import Image
@@ -26,15 +27,26 @@ def find_sources(
     for parts in sorted(markdown_files(str(content_dir))):
         if len(parts) == 1 or parts[0] == "images":
             continue  # README.md, CREDITS.md: documentation, not content
-        rel = Path(*parts)
-        shown = "/".join((content_dir.name, *parts))
-        problem = place_problem(rel, languages)
+        path, shown, problem = placed(str(content_dir), parts, languages)
         if problem:
             errors.append(ContentError(shown, 1, "file", *problem))
             continue
-        path = os.path.join(content_dir, *parts)
         sources.append(read_source(path, shown, parts[0], parts[1]))
     return sources, errors
+
+
+@cache
+def placed(
+    content_dir: str, parts: tuple[str, ...], languages: tuple[str, ...]
+) -> tuple[str, str, tuple[str, str] | None]:
+    """A file's path, its name in messages, and what is wrong with its place (once per
+    file and process: livereload lists ten thousand files per build)."""
+    shown = "/".join((Path(content_dir).name, *parts))
+    return (
+        os.path.join(content_dir, *parts),
+        shown,
+        place_problem(Path(*parts), languages),
+    )
 
 
 def markdown_files(folder: str, parts: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
