@@ -56,6 +56,7 @@ class ContentGenerator(Generator):
             languages=languages.languages,
             fallback_modes=options["fallback"],
             today=self.settings["BUILD_DATE"],
+            page_size=options["listing_page_size"],
         )
         self.entries = entries
         self.plans = planner.plans()

@@ -99,6 +99,12 @@ def place_problem(rel: Path, languages: tuple[str, ...]) -> tuple[str, str] | No
             f"the file name {rel.name!r} is not a valid slug",
             "use lower-case a-z, digits and hyphens: kosta-glasbruk.md",
         )
+    if rel.stem.isdigit() and rel.parts[0] != "pages":
+        return (
+            f"the file name {rel.name!r} is a number: the listing's pages take those "
+            f"addresses (…/{rel.stem}/ is its page {rel.stem})",
+            f"add a word to the name, e.g. {rel.stem}-vaxjo.md",
+        )
     return None
 
 

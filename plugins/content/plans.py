@@ -51,6 +51,7 @@ class SitePlanner:
     languages: tuple[str, ...]
     fallback_modes: dict[str, str]
     today: date
+    page_size: int = 48  # cards on one page of a listing
 
     def __post_init__(self) -> None:
         self._by_type: dict[str, list[Entry]] = {}
@@ -74,7 +75,7 @@ class SitePlanner:
             plans.append(self.home(lang))
             plans.append(self.not_found(lang))
             for content_type in NAV_TYPES:
-                plans.append(self.listing(content_type, lang))
+                plans += self.listing_pages(content_type, lang)
         for plan in plans:
             plan.context.update(self.frame(plan))
         kept = KeptItemPages.current.following(self.frame_state())
@@ -151,21 +152,63 @@ class SitePlanner:
                 )
         return sections
 
-    def listing(self, content_type: str, lang: str) -> PagePlan:
-        url = self.everywhere(lambda x: self.router.listing(x, content_type))
-        found = self.cards(content_type, lang)
-        context: dict[str, Any] = {"content_type": content_type, "cards": found}
-        if content_type == "events":
-            context["upcoming"], context["past"] = split_upcoming(found, self.today)
-        return PagePlan(
-            "listing",
-            url[lang],
-            lang,
-            url,
-            url[self.languages[0]],
-            content_type,
-            context=context,
+    def listing_pages(self, content_type: str, lang: str) -> list[PagePlan]:
+        """A listing, `page_size` cards a page: /evenemang/, /evenemang/2/ … (events:
+        upcoming ones first, then past ones, newest first)."""
+        pages = self.shared(
+            ("listing", content_type), lambda: self._pages(content_type)
         )
+        count = len(pages[lang])
+        plans = []
+        for number, (upcoming, past) in enumerate(pages[lang], start=1):
+            # The languages that have this page too (their lists may be shorter).
+            url = {
+                x: self.router.listing_page(x, content_type, number)
+                for x in self.languages
+                if len(pages[x]) >= number
+            }
+            context: dict[str, Any] = {
+                "content_type": content_type,
+                "cards": upcoming,
+                "page_number": number,
+                "page_count": count,
+                "page_urls": [
+                    self.router.listing_page(lang, content_type, n)
+                    for n in range(1, count + 1)
+                ],
+            }
+            if content_type == "events":
+                context["upcoming"], context["past"] = upcoming, past
+            plans.append(
+                PagePlan(
+                    "listing",
+                    url[lang],
+                    lang,
+                    url,
+                    url.get(self.languages[0], url[lang]),
+                    content_type,
+                    context=context,
+                )
+            )
+        return plans
+
+    def _pages(self, content_type: str) -> dict[str, list[tuple[list, list]]]:
+        """Each language's pages of a listing as (cards, past events) pairs; one
+        page, perhaps empty, at least."""
+        size = self.page_size
+        found: dict[str, list[tuple[list, list]]] = {}
+        for lang in self.languages:
+            cards = self.cards(content_type, lang)
+            upcoming, past = cards, []
+            if content_type == "events":
+                upcoming, past = split_upcoming(cards, self.today)
+            both = [(c, True) for c in upcoming] + [(c, False) for c in past]
+            chunks = [both[n : n + size] for n in range(0, len(both), size)] or [[]]
+            found[lang] = [
+                ([c for c, new in chunk if new], [c for c, new in chunk if not new])
+                for chunk in chunks
+            ]
+        return found
 
     def home(self, lang: str) -> PagePlan:
         url = self.everywhere(self.router.home)

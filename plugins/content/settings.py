@@ -27,6 +27,9 @@ DEFAULTS: dict[str, Any] = {
     # are relative to the project); off: every build converts every body.
     "cache": "cache/content",
     "cache_bodies": True,
+    # Cards on one page of a listing (/evenemang/, /evenemang/2/ …): a phone should not
+    # have to lay out a thousand cards.
+    "listing_page_size": 48,
 }
 
 
@@ -71,4 +74,9 @@ def resolve(block: dict[str, Any] | None) -> dict[str, Any]:
                 f"CONTENT: fallback: {content_type}: {mode!r} must be 'show' or 'hide'"
             )
     merged["fallback"] = fallback
+    size = merged["listing_page_size"]
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise ContentSettingsError(
+            f"CONTENT: listing_page_size: {size!r} must be a whole number of at least 1"
+        )
     return merged

@@ -55,6 +55,11 @@ class Router:
     def listing(self, lang: str, content_type: str) -> str:
         return f"{self.home(lang)}{self.segment(lang, content_type)}/"
 
+    def listing_page(self, lang: str, content_type: str, number: int) -> str:
+        """Page `number` of a listing: the first is the listing itself."""
+        listing = self.listing(lang, content_type)
+        return listing if number == 1 else f"{listing}{number}/"
+
     def item(self, item: Item) -> str:
         if item.type == "pages":
             if item.get("role") == "home":
