@@ -286,3 +286,20 @@ def test_a_checked_build_keeps_what_a_plain_build_made(site):
     after = snapshot(out)
     assert {k: v for k, v in after.items() if not k.endswith((".gz", ".br"))} == before
     assert any(k.endswith(".br") for k in after)
+
+
+def test_bodies_are_checked_again_when_what_they_link_to_is_gone(tmp_path):
+    """Bodies that passed their checks are remembered on disk for a new process, for
+    the same keys and images only."""
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    build_in_new_process(content, tmp_path / "output")
+    clean = content.parent / "cache" / "content" / "clean-bodies.marshal"
+    assert clean.is_file()
+    # Both Kosta files link to {key}bara-svensk, whose only file goes.
+    (content / "destinations/sv/bara-svensk.md").unlink()
+    with pytest.raises(subprocess.CalledProcessError) as failed:
+        build_in_new_process(content, tmp_path / "output")
+    stderr = failed.value.stderr.decode()
+    assert "destinations/sv/kosta-glasbruk.md:14: body:" in stderr
+    assert "destinations/en/kosta-glassworks.md:8: body:" in stderr

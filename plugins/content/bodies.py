@@ -13,7 +13,7 @@ from render.parallel import fork_map
 from .body import resolve_links, safe_urls
 from .model import Entry, Item
 
-CACHE_FILE = "markdown.json"
+CACHE_FILE = "markdown.marshal"
 
 
 class BodyConverter:

@@ -35,12 +35,15 @@ class ContentGenerator(Generator):
             translations_dir = Path(self.settings["I18N_TRANSLATIONS_PATH"])
         self.translations_dir = translations_dir
 
+        cache = project_path(self.settings, options["cache"])
         entries, errors, router = load_site(
-            content_dir, languages.languages, translations_dir
+            content_dir,
+            languages.languages,
+            translations_dir,
+            cache if options["cache_bodies"] else None,
         )
         if errors:
             raise ContentValidationError(errors)
-        cache = project_path(self.settings, options["cache"])
         self.settings["CONTENT_BODIES_CONVERTED"] = render_bodies(
             entries,
             options["markdown_extensions"],

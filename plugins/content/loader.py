@@ -24,10 +24,11 @@ def find_sources(
     """Every content/<type>/<lang>/<slug>.md, in a stable order."""
     sources: list[Source] = []
     errors: list[ContentError] = []
-    for parts in sorted(markdown_files(str(content_dir))):
+    root, name = str(content_dir), content_dir.name
+    for parts in sorted(markdown_files(root)):
         if len(parts) == 1 or parts[0] == "images":
             continue  # README.md, CREDITS.md: documentation, not content
-        path, shown, problem = placed(str(content_dir), parts, languages)
+        path, shown, problem = placed(root, name, parts, languages)
         if problem:
             errors.append(ContentError(shown, 1, "file", *problem))
             continue
@@ -37,16 +38,12 @@ def find_sources(
 
 @cache
 def placed(
-    content_dir: str, parts: tuple[str, ...], languages: tuple[str, ...]
+    root: str, name: str, parts: tuple[str, ...], languages: tuple[str, ...]
 ) -> tuple[str, str, tuple[str, str] | None]:
     """A file's path, its name in messages, and what is wrong with its place (once per
     file and process: livereload lists ten thousand files per build)."""
-    shown = "/".join((Path(content_dir).name, *parts))
-    return (
-        os.path.join(content_dir, *parts),
-        shown,
-        place_problem(Path(*parts), languages),
-    )
+    shown = "/".join((name, *parts))
+    return os.path.join(root, *parts), shown, place_problem(parts, languages)
 
 
 def markdown_files(folder: str, parts: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
@@ -81,29 +78,34 @@ def read_source(path: str, shown: str, content_type: str, lang: str) -> Source:
     return source
 
 
-def place_problem(rel: Path, languages: tuple[str, ...]) -> tuple[str, str] | None:
-    """Why a file is in the wrong place, as (problem, fix); None when it is right."""
-    if rel.parts[0] not in TYPES:
+def place_problem(
+    parts: tuple[str, ...], languages: tuple[str, ...]
+) -> tuple[str, str] | None:
+    """Why a file (its path parts below content/) is in the wrong place, as (problem,
+    fix); None when it is right."""
+    folder, file = parts[0], parts[-1]
+    slug = file.removesuffix(".md")
+    if folder not in TYPES:
         return (
-            f"is in an unknown folder {rel.parts[0]!r}",
+            f"is in an unknown folder {folder!r}",
             f"move it to one of: {', '.join(TYPES)}",
         )
-    if len(rel.parts) != 3 or rel.parts[1] not in languages:
+    if len(parts) != 3 or parts[1] not in languages:
         return (
             "is not in a language folder",
-            f"put it at content/{rel.parts[0]}/<lang>/<slug>.md, <lang> one of "
+            f"put it at content/{folder}/<lang>/<slug>.md, <lang> one of "
             f"{', '.join(languages)}",
         )
-    if not SLUG.match(rel.stem):
+    if not SLUG.match(slug):
         return (
-            f"the file name {rel.name!r} is not a valid slug",
+            f"the file name {file!r} is not a valid slug",
             "use lower-case a-z, digits and hyphens: kosta-glasbruk.md",
         )
-    if rel.stem.isdigit() and rel.parts[0] != "pages":
+    if slug.isdigit() and folder != "pages":
         return (
-            f"the file name {rel.name!r} is a number: the listing's pages take those "
-            f"addresses (…/{rel.stem}/ is its page {rel.stem})",
-            f"add a word to the name, e.g. {rel.stem}-vaxjo.md",
+            f"the file name {file!r} is a number: the listing's pages take those "
+            f"addresses (…/{slug}/ is its page {slug})",
+            f"add a word to the name, e.g. {slug}-vaxjo.md",
         )
     return None
 

@@ -25,11 +25,17 @@ def translated_router(default_lang: str, translations_dir: Path) -> Router:
 
 
 def load_site(
-    content_dir: Path, languages: tuple[str, ...], translations_dir: Path
+    content_dir: Path,
+    languages: tuple[str, ...],
+    translations_dir: Path,
+    cache_dir: Path | None = None,
 ) -> tuple[dict[str, Entry], list[ContentError], Router]:
-    """Every entry, validated and given its URLs; errors instead of exceptions."""
+    """Every entry, validated and given its URLs; errors instead of exceptions.
+    `cache_dir`: where bodies that passed their checks are remembered."""
     sources, errors = find_sources(content_dir, languages)
-    entries, more = build_entries(sources, languages, find_images(content_dir))
+    entries, more = build_entries(
+        sources, languages, find_images(content_dir), cache_dir
+    )
     more += image_errors(content_dir)
     router = translated_router(languages[0], translations_dir)
     if not errors + more:

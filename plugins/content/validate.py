@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+from render import stored
 
 from .body import check_body
 from .document import Document
@@ -26,7 +30,10 @@ class Source:
 
 
 def build_entries(
-    sources: Iterable[Source], languages: tuple[str, ...], images: frozenset[str]
+    sources: Iterable[Source],
+    languages: tuple[str, ...],
+    images: frozenset[str],
+    cache_dir: Path | None = None,
 ) -> tuple[dict[str, Entry], list[ContentError]]:
     """Validate everything; return entries by key and all errors found."""
     errors: list[ContentError] = []
@@ -45,9 +52,15 @@ def build_entries(
         if entry is not None:
             entries[key] = entry
     bodies = BodyChecks.for_site(frozenset(entries), images)
+    clean = CleanBodies(cache_dir, bodies.keys, images)
     for entry in entries.values():
         for item in entry.items.values():
-            errors.extend(bodies.check(item, entries, images))
+            if not clean.known(item):
+                found = bodies.check(item, entries, images)
+                errors.extend(found)
+                if not found:
+                    clean.add(item)
+    clean.save()
     errors.extend(check_roles(entries))
     Unchanged.current = memo.kept()
     return entries, errors
@@ -143,6 +156,48 @@ class BodyChecks:
         if key not in self.found:
             self.found[key] = check_body(item, entries, images)
         return self.found[key]
+
+
+class CleanBodies:
+    """Bodies that passed their checks, remembered on disk (`cache_dir`) for the same
+    keys and images: a new process (a build after an edit) checks only edited bodies."""
+
+    FILE = "clean-bodies.marshal"
+
+    def __init__(
+        self, cache_dir: Path | None, keys: frozenset[str], images: frozenset[str]
+    ):
+        self.file = cache_dir / self.FILE if cache_dir else None
+        site = "\0".join(sorted(keys)) + "\0\0" + "\0".join(sorted(images))
+        self.site = hashlib.blake2b(site.encode(), digest_size=16).hexdigest()
+        self.before = stored.load(self.file) if self.file else {}
+        self.now: dict[str, str] = {}
+
+    @staticmethod
+    def digest(item: Item) -> str:
+        known = item.__dict__.get("_body_digest")  # livereload keeps unchanged items
+        if known is None:
+            text = f"{item.path}\0{item.body_line}\0{item.body}"
+            known = hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+            item.__dict__["_body_digest"] = known
+        return known
+
+    def known(self, item: Item) -> bool:
+        if not self.file:
+            return False
+        digest = self.digest(item)
+        if self.before.get(digest) == self.site:
+            self.now[digest] = self.site
+            return True
+        return False
+
+    def add(self, item: Item) -> None:
+        if self.file:
+            self.now[self.digest(item)] = self.site
+
+    def save(self) -> None:
+        if self.file and self.now != self.before:
+            stored.save(self.file, self.now)  # only this build's bodies
 
 
 def parse_fields(source: Source) -> tuple[dict[str, Any], list[ContentError]]:

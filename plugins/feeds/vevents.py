@@ -17,7 +17,7 @@ from render.parallel import fork_map
 from .ical import vevent
 from .views import EventView
 
-CACHE_FILE = "vevents.json"
+CACHE_FILE = "vevents.marshal"
 
 
 def digest(event: EventView, uid_domain: str) -> str:

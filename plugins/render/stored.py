@@ -1,12 +1,14 @@
 """A dict of strings kept on disk between builds, and in memory within one process.
 
 For caches of work done per item (converted bodies, serialised VEVENTs): a long-lived
-process (livereload) reads the file once; every build keeps only what it used.
+process (livereload) reads the file once; every build keeps only what it used. Stored with
+marshal, which reads tens of megabytes of strings five times faster than JSON; a file it
+cannot read (another Python, a broken write) counts as empty.
 """
 
 from __future__ import annotations
 
-import json
+import marshal
 import os
 import threading
 from pathlib import Path
@@ -17,14 +19,15 @@ _memory: dict[Path, dict[str, str]] = {}
 def load(file: Path) -> dict[str, str]:
     if file not in _memory:
         try:
-            _memory[file] = json.loads(file.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            _memory[file] = {}
+            values = marshal.loads(file.read_bytes())
+        except (OSError, ValueError, EOFError, TypeError):
+            values = {}
+        _memory[file] = values if isinstance(values, dict) else {}
     return _memory[file]
 
 
 # A long-lived process (livereload) writes its caches once a build has finished, so an
-# edit is not kept waiting for tens of megabytes of JSON (sitetools/live.py).
+# edit is not kept waiting for tens of megabytes of cache (sitetools/live.py).
 write_after_build = False
 _writing = threading.Lock()
 
@@ -56,5 +59,5 @@ def _write(file: Path, values: dict[str, str]) -> None:
             return  # a later build has newer values (and its own write)
         file.parent.mkdir(parents=True, exist_ok=True)
         temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(values, sort_keys=True), encoding="utf-8")
+        temporary.write_bytes(marshal.dumps(values))
         temporary.replace(file)
