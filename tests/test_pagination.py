@@ -38,6 +38,15 @@ def paged(tmp_path: Path) -> Path:
         ("vinter", "2027-01-15"),
     ):
         (content / "events" / "sv" / f"{key}.md").write_text(event(key, day))
+    # Stories are hidden where untranslated: two pages in English and German, one in
+    # Swedish (the default language).
+    for lang in ("en", "de"):
+        for number in (1, 2):
+            (content / "stories" / lang).mkdir(parents=True, exist_ok=True)
+            (content / "stories" / lang / f"story-{number}.md").write_text(
+                f"key: story-{number}\ntitle: Story {number} {lang}\n"
+                f"summary: A story.\ndate: 2027-01-1{number}\n\nText.\n"
+            )
     return build(
         content, tmp_path / "output", CONTENT={**CONTENT, "listing_page_size": 1}
     )
@@ -79,6 +88,12 @@ def test_pages_are_translated_and_point_at_each_other(paged):
     assert hreflangs(page(paged, "/destinationer/2/"))["en"].endswith(
         "/en/destinations/2/"
     )
+    # A page that the default language lacks: every copy names the same x-default.
+    english, german = page(paged, "/en/stories/2/"), page(paged, "/de/geschichten/2/")
+    assert not (paged / "berattelser" / "2").exists()
+    assert hreflangs(english) == hreflangs(german)
+    assert set(hreflangs(english)) == {"en", "de", "x-default"}
+    assert hreflangs(english)["x-default"].endswith("/en/stories/2/")
     sitemap = BeautifulSoup((paged / "sitemap.xml").read_bytes(), "xml")
     locs = {loc.get_text() for loc in sitemap.find_all("loc")}
     assert any(loc.endswith("/de/reiseziele/2/") for loc in locs)

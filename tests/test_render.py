@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, build, snapshot
 from pelican.settings import read_settings
+from PIL import Image
 from render.fingerprint import Fingerprinter, UnknownInput
 from render.parallel import WorkerFailed, fork_map
 
@@ -103,6 +104,15 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def photo(path: Path, size: tuple[int, int]) -> None:
+    Image.new("RGB", size, (40, 90, 140)).save(path, "JPEG", quality=80)
+
+
+def add_photo(content: Path, size: tuple[int, int]) -> None:
+    photo(content / "images/foto.jpg", size)
+    edit(content / "destinations/sv/kosta-glasbruk.md", "glass.svg", "foto.jpg")
+
+
 def stamps(folder: Path) -> dict[str, tuple[int, int]]:
     return {
         p.relative_to(folder).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
@@ -157,6 +167,10 @@ def test_each_kind_of_edit_gives_exactly_the_clean_build(site):
             ),
         ),
         ("template", lambda: edit(theme / "templates/base.html", "<main", "<main ")),
+        # A photo comes, then is replaced by one of another size: pages, listings and
+        # feeds (destinations.json) show the new sizes and addresses.
+        ("photo", lambda: add_photo(content, (1200, 800))),
+        ("photo replaced", lambda: photo(content / "images/foto.jpg", (600, 900))),
     ]
     for name, change in steps:
         change()
@@ -225,6 +239,14 @@ def test_livereload_edits_in_place_and_removes_pages_that_are_gone(tmp_path):
     assert os.stat(output).st_ino == inode  # the same folder, changed in place
     assert not german.exists()
     assert "Ändrad" in (output / "evenemang" / "konsert" / "index.html").read_text()
+    # A photo replaced by a smaller one leaves no variant of the old one behind.
+    add_photo(content, (1200, 800))
+    assert live.rebuild() == 0
+    assert (output / "images" / "foto-800.webp").is_file()
+    photo(content / "images/foto.jpg", (600, 400))
+    assert live.rebuild() == 0
+    assert not (output / "images" / "foto-800.webp").exists()
+    assert (output / "images" / "foto-600.webp").is_file()
     before = snapshot(output)
     edit(content / KONSERT, "municipality: ", "municipality: atlantis")
     assert live.rebuild() == 1  # a content error: reported, nothing written

@@ -185,7 +185,9 @@ class SitePlanner:
                     url[lang],
                     lang,
                     url,
-                    url.get(self.languages[0], url[lang]),
+                    # The same for every language's copy of this page: the first
+                    # language (in the site's order) that has it.
+                    next(iter(url.values())),
                     content_type,
                     context=context,
                 )

@@ -203,7 +203,11 @@ class LanguageFeeds:
 
     def state(self) -> tuple:
         """All this language's feeds are made from (code and settings aside). Equal
-        views are the same objects (views.view_of) and compare at once."""
+        views are the same objects (views.view_of) and compare at once.
+
+        Kept jobs are made by the closures of the build that planned them, so this
+        covers everything those read, the image sets included (destination records
+        take sizes and addresses from them)."""
         planner = self.owner.planner
         modes = planner.fallback_modes
         cards = (
@@ -230,6 +234,7 @@ class LanguageFeeds:
                 id(load_translations(self.owner.translations_dir, lang))
                 for lang in self.owner.languages
             ),
+            self.owner.context["image_sets"],
         )
 
     def translations(self, lang: str):

@@ -27,10 +27,9 @@ class ImagesGenerator(Generator):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         options = resolve(self.settings.get("IMAGES"))
-        source_dir = Path(self.path) / "images"
+        self.source_dir = Path(self.path) / "images"
         self.cache = project_path(self.settings, options["cache"])
-        self.sources = sorted(source_dir.glob("*")) if source_dir.is_dir() else []
-        photos = [s for s in self.sources if s.suffix.lower() in RASTER]
+        photos = [s for s in self.listed() if s.suffix.lower() in RASTER]
         self.new_photos = [s for s in photos if not is_cached(s, self.cache)]
         # New photos (a tenth of a second or more each) are processed from the start
         # of the build, beside the content's reading and planning, on every core.
@@ -40,11 +39,15 @@ class ImagesGenerator(Generator):
             lambda s: process(s, cache), self.new_photos, workers_for(self.settings)
         )
 
+    def listed(self) -> list[Path]:
+        folder = self.source_dir
+        return sorted(folder.glob("*")) if folder.is_dir() else []
+
     def generate_context(self) -> None:
         cache = self.cache
         self.sets: dict[str, ImageSet] = {}
         self.files: dict[str, Path] = {}
-        sources = self.sources
+        sources = self.listed()  # again: a photo may have come while content was read
         photos = [s for s in sources if s.suffix.lower() in RASTER]
         early = dict(zip(self.new_photos, self.processing.wait(), strict=True))
         done = [early.get(s) or process(s, cache) for s in photos]
@@ -79,6 +82,29 @@ class ImagesGenerator(Generator):
                 continue  # cached variants never change: shared, not copied
             (target / name).unlink(missing_ok=True)
             shutil.copyfile(path, target / name)
+        self.remove_stale()
+
+    def remove_stale(self) -> None:
+        """Files of photos replaced or deleted (a smaller photo has fewer variants):
+        removed now when building in place (livereload), or when the changed files
+        are committed into output/ (atomic_output); a complete site has none."""
+        final = Path(self.settings["OUTPUT_PATH"]) / "images"
+        if not final.is_dir():
+            return
+        stale = sorted(
+            p.name
+            for p in final.iterdir()
+            if p.name not in self.files
+            and not p.name.endswith((".gz", ".br"))  # go with their file
+            and p.is_file()
+        )
+        if final.resolve() == (Path(self.output_path) / "images").resolve():
+            for name in stale:
+                for suffix in ("", ".gz", ".br"):
+                    (final / f"{name}{suffix}").unlink(missing_ok=True)
+        else:
+            removed = self.settings.setdefault("ATOMIC_OUTPUT_REMOVE", [])
+            removed.extend(f"images/{name}" for name in stale)
 
 
 class RewrittenBodies:

@@ -85,7 +85,9 @@ class RenderGenerator:
         if staging == final:
             remove_stale(final, gone)
         elif not whole:
-            self.settings["ATOMIC_OUTPUT_REMOVE"] = gone  # removed when committed
+            # Removed when committed (with what other plugins add: stale photos).
+            removed = self.settings.setdefault("ATOMIC_OUTPUT_REMOVE", [])
+            removed.extend(gone)
         manifest.save(manifest_path, files)
         seconds = time.perf_counter() - started
         self.settings["RENDER_STATS"] = {

@@ -81,8 +81,10 @@ class KeptGroups:
     """Groups of plans or jobs kept from the last build in this process (livereload)
     while what they are made from is equal (`state`).
 
-    `state` must cover everything their inputs hold: their jobs keep their inputs
-    objects, whose digests the render plugin keeps (`kept_inputs`).
+    `state` must cover everything their inputs hold (their jobs keep their inputs
+    objects, whose digests the render plugin keeps: `kept_inputs`) and, for kept jobs,
+    everything their `produce` reads: a file is remade by the closure of the build that
+    planned it (after a template or code change, say).
     """
 
     def __init__(self) -> None:
