@@ -11,7 +11,7 @@ from checks import accessibility, html_validation, links
 from conftest import ROOT, build
 from content.errors import ContentValidationError
 from content.settings import ContentSettingsError, resolve
-from pages import hreflangs, page
+from pages import hreflangs, page, switcher
 
 BASE = ROOT / "tests" / "fixtures" / "base" / "content"
 CONTENT = resolve(None)
@@ -94,6 +94,8 @@ def test_pages_are_translated_and_point_at_each_other(paged):
     assert hreflangs(english) == hreflangs(german)
     assert set(hreflangs(english)) == {"en", "de", "x-default"}
     assert hreflangs(english)["x-default"].endswith("/en/stories/2/")
+    # Readers of Swedish are sent to the first page of the Swedish listing.
+    assert switcher(english)["sv"]["href"] == "/berattelser/"
     sitemap = BeautifulSoup((paged / "sitemap.xml").read_bytes(), "xml")
     locs = {loc.get_text() for loc in sitemap.find_all("loc")}
     assert any(loc.endswith("/de/reiseziele/2/") for loc in locs)

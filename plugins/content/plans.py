@@ -38,6 +38,9 @@ class PagePlan:
     section: str = ""
     in_sitemap: bool = True
     context: dict[str, Any] = field(default_factory=dict)
+    # Where the language switcher sends readers of a language this page is not in
+    # (default: that language's home page).
+    elsewhere: dict[str, str] = field(default_factory=dict)
 
     @property
     def save_as(self) -> str:
@@ -190,6 +193,12 @@ class SitePlanner:
                     next(iter(url.values())),
                     content_type,
                     context=context,
+                    # A language with fewer pages: its first page of this listing.
+                    elsewhere={
+                        x: self.router.listing(x, content_type)
+                        for x in self.languages
+                        if x not in url
+                    },
                 )
             )
         return plans
@@ -250,7 +259,7 @@ class SitePlanner:
                     "url": (
                         plan.alternates[other]
                         if other in plan.alternates
-                        else self.router.home(other)
+                        else plan.elsewhere.get(other) or self.router.home(other)
                     ),
                     "translated": other in plan.alternates,
                 }
