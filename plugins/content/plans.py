@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from render.fingerprint import Fingerprinter
+from render.jobs import KeptGroups
+
 from .listings import Card, by_municipality, card_for, cards, split_upcoming
 from .model import Entry, Item
 from .schema import LISTED_TYPES
@@ -81,12 +84,23 @@ class SitePlanner:
                 plans += self.listing_pages(content_type, lang)
         for plan in plans:
             plan.context.update(self.frame(plan))
-        kept = KeptItemPages.current.following(self.frame_state())
+        frame = self.frame_state()
         for entry in self.entries.values():
             for item in entry.items.values():
-                if not (item.type == "pages" and item.get("role") == "home"):
-                    plans.append(kept.plan(item, entry, self.framed_item_page))
-        KeptItemPages.current = kept
+                if item.type == "pages" and item.get("role") == "home":
+                    continue
+                if item.type == "municipalities":  # lists other entries: every build
+                    plans.append(self.framed_item_page(item, entry))
+                    continue
+                # A long-lived process (livereload) keeps the very same plan while the
+                # item is the same object (its files unchanged: validate.Unchanged),
+                # its entry's fingerprint (URLs, HTML) and its frame are the same.
+                plans += _kept_item_pages.get(
+                    id(item),
+                    (item, entry.fingerprint, frame),
+                    lambda item=item, entry=entry: [self.framed_item_page(item, entry)],
+                )
+        _kept_item_pages.build_done()
         return plans
 
     def framed_item_page(self, item: Item, entry: Entry) -> PagePlan:
@@ -100,8 +114,6 @@ class SitePlanner:
         return self.shared(("frame state",), self._frame_state)
 
     def _frame_state(self) -> str:
-        from render.fingerprint import Fingerprinter  # a plugin of ours, loaded first
-
         sections = sorted({t if t != "pages" else "" for t in ITEM_TEMPLATES})
         return Fingerprinter()(
             (
@@ -161,7 +173,10 @@ class SitePlanner:
         pages = self.shared(
             ("listing", content_type), lambda: self._pages(content_type)
         )
-        count = len(pages[lang])
+        page_urls = [
+            self.router.listing_page(lang, content_type, n)
+            for n in range(1, len(pages[lang]) + 1)
+        ]
         plans = []
         for number, (upcoming, past) in enumerate(pages[lang], start=1):
             # The languages that have this page too (their lists may be shorter).
@@ -174,11 +189,7 @@ class SitePlanner:
                 "content_type": content_type,
                 "cards": upcoming,
                 "page_number": number,
-                "page_count": count,
-                "page_urls": [
-                    self.router.listing_page(lang, content_type, n)
-                    for n in range(1, count + 1)
-                ],
+                "page_urls": page_urls,
             }
             if content_type == "events":
                 context["upcoming"], context["past"] = upcoming, past
@@ -318,34 +329,4 @@ class SitePlanner:
         return found
 
 
-class KeptItemPages:
-    """Item pages kept from the last build in this process (livereload).
-
-    A page is kept, the very same plan, while its item is the same object (its files
-    unchanged: validate.Unchanged), its entry's fingerprint is the same (URLs, HTML)
-    and so is everything else its frame shows. The render plugin keeps the digest of
-    a job whose inputs are the very same object as in the last build.
-    """
-
-    current: KeptItemPages
-
-    def __init__(self, state: str = "", plans: dict | None = None) -> None:
-        self.state = state
-        self._plans: dict[int, tuple[Item, str, PagePlan]] = plans or {}
-        self._used: dict[int, tuple[Item, str, PagePlan]] = {}
-
-    def following(self, state: str) -> KeptItemPages:
-        """The memo for this build: empty when any frame changed."""
-        return KeptItemPages(state, self._used if state == self.state else {})
-
-    def plan(self, item: Item, entry: Entry, make) -> PagePlan:
-        if item.type == "municipalities":  # lists other entries: planned every build
-            return make(item, entry)
-        known = self._plans.get(id(item))
-        if known is None or known[0] is not item or known[1] != entry.fingerprint:
-            known = (item, entry.fingerprint, make(item, entry))
-        self._used[id(item)] = known
-        return known[2]
-
-
-KeptItemPages.current = KeptItemPages()
+_kept_item_pages = KeptGroups()

@@ -14,7 +14,7 @@ from pelican.generators import Generator
 from render.parallel import Background, workers_for
 
 from .markup import rewrite_body
-from .process import RASTER, ImageSet, Variant, is_cached, process
+from .process import RASTER, ImageSet, Variant, process, variants_folder
 from .settings import resolve
 
 log = logging.getLogger(__name__)
@@ -29,14 +29,18 @@ class ImagesGenerator(Generator):
         options = resolve(self.settings.get("IMAGES"))
         self.source_dir = Path(self.path) / "images"
         self.cache = project_path(self.settings, options["cache"])
+        cache = self.cache
         photos = [s for s in self.listed() if s.suffix.lower() in RASTER]
-        self.new_photos = [s for s in photos if not is_cached(s, self.cache)]
+        # Each photo read once: its bytes name its folder of variants.
+        folders = self.folders = {s: variants_folder(s, cache) for s in photos}
+        self.new_photos = [s for s in photos if not (folders[s] / "done").is_file()]
         # New photos (a tenth of a second or more each) are processed from the start
         # of the build, beside the content's reading and planning, on every core.
-        cache = self.cache
         Background.finish_abandoned()
         self.processing = Background(
-            lambda s: process(s, cache), self.new_photos, workers_for(self.settings)
+            lambda s: process(s, cache, folder=folders[s]),
+            self.new_photos,
+            workers_for(self.settings),
         )
 
     def listed(self) -> list[Path]:
@@ -50,7 +54,10 @@ class ImagesGenerator(Generator):
         sources = self.listed()  # again: a photo may have come while content was read
         photos = [s for s in sources if s.suffix.lower() in RASTER]
         early = dict(zip(self.new_photos, self.processing.wait(), strict=True))
-        done = [early.get(s) or process(s, cache) for s in photos]
+        done = [
+            early.get(s) or process(s, cache, folder=self.folders.get(s))
+            for s in photos
+        ]
         processed = 0
         for source, (image, files, count) in zip(photos, done, strict=True):
             processed += count

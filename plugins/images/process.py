@@ -55,17 +55,18 @@ def target_widths(width: int) -> list[int]:
     return [*widths, min(width, WIDTHS[-1])]
 
 
-def is_cached(source: Path, cache: Path) -> bool:
-    """Whether the variants of `source` are made already."""
-    return (cache / digest(source.read_bytes()) / "done").is_file()
+def variants_folder(source: Path, cache: Path) -> Path:
+    """Where the variants of `source` are cached: named by a digest of its bytes."""
+    return cache / digest(source.read_bytes())
 
 
 def process(
-    source: Path, cache: Path, url_prefix: str = "/images/"
+    source: Path, cache: Path, url_prefix: str = "/images/", folder: Path | None = None
 ) -> tuple[ImageSet, dict[str, Path], int]:
-    """Variants of `source`: (the set, {output name: cached file}, images processed now)."""
-    data = source.read_bytes()
-    folder = cache / digest(data)
+    """Variants of `source`: (the set, {output name: cached file}, images processed now).
+
+    `folder`: its variants_folder, when the caller has read the photo already."""
+    folder = folder or variants_folder(source, cache)
     fmt = RASTER[source.suffix.lower()]
     if fmt == "WEBP":
         fmt = "PNG"  # a WebP source still gets a broadly supported fallback

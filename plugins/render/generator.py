@@ -209,7 +209,7 @@ def fingerprints(jobs: list[OutputJob], salt: str, workers: int) -> list[str]:
 
 class KnownDigests:
     """Digests of the last build in this process, for inputs that are the very same
-    objects now (plans kept by livereload: content/plans.py, KeptItemPages).
+    objects now (plans and jobs kept by livereload: jobs.KeptGroups).
 
     Whoever hands the same inputs object to two builds promises that nothing in it
     changed in between; every other job's inputs are new objects each build.
