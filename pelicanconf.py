@@ -11,13 +11,17 @@ PATH = "content"
 THEME = "theme"
 OUTPUT_PATH = "output"
 
+# Pelican's own command (`pelican content -s pelicanconf.py -o output`) builds with the
+# project's readable errors; `pelican -r` points to ./dev livereload (sitetools/command.py).
+PELICAN_CLASS = "sitetools.ProjectPelican"
+
 PLUGIN_PATHS = ["plugins"]
 # Order matters: settings first, then content, then what reads the planned pages.
 PLUGINS = [
     "builddate",
     "i18n",
     "assets",
-    "content",
+    "content_model",
     "images",
     "events",
     "feeds",
@@ -48,7 +52,7 @@ CONTENT = {
     },
 }
 
-# Our content plugin reads content/<type>/<lang>/*.md itself; Pelican's own article and
+# Our content_model plugin reads content/<type>/<lang>/*.md itself; Pelican's own article and
 # page readers and their listings stay off.
 ARTICLE_PATHS: list[str] = []
 PAGE_PATHS: list[str] = []

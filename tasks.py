@@ -13,10 +13,10 @@ ROOT = Path(__file__).parent
 sys.path[:0] = [str(ROOT / "plugins")]
 
 from sitetools import build, content_status, scaffold  # noqa: E402
+from sitetools import serve as serve_mod  # noqa: E402
 
 TRANSLATIONS = ROOT / "translations"
 POT = TRANSLATIONS / "messages.pot"
-PORT = int(os.environ.get("PORT", "8000"))
 PYBABEL = f"{sys.executable} -m babel.messages.frontend"
 
 
@@ -68,30 +68,40 @@ def untranslated(c):
     content_status.report_untranslated(ROOT)
 
 
-@task(pre=[build_site])
-def serve(c):
-    """Build, then serve output/ on http://127.0.0.1:8000."""
-    print(f"Serving on http://127.0.0.1:{PORT}/ — Ctrl+C stops")
-    c.run(
-        f"{sys.executable} -m http.server {PORT} --bind 127.0.0.1 "
-        f"--directory {ROOT / 'output'}",
-        pty=False,
-    )
+PORT_HELP = "the port on 127.0.0.1 (default 8000); another if 8000 is taken"
 
 
-@task
-def livereload(c):
+@task(help={"port": PORT_HELP})
+def serve(c, port=serve_mod.DEFAULT_PORT):
+    """Build, then serve output/ on http://127.0.0.1:8000 until Ctrl+C."""
+    free_port_or_exit("serve", port)
+    code = build.run(ROOT / "pelicanconf.py")
+    if code:
+        sys.exit(code)  # content errors: printed, nothing served
+    languages = content_status.configured_languages(ROOT)
+    try:
+        serve_mod.serve(ROOT / "output", port, languages)
+    except serve_mod.PortBusy as busy:
+        sys.exit(f"serve: {busy}")
+
+
+@task(help={"port": PORT_HELP})
+def livereload(c, port=serve_mod.DEFAULT_PORT):
     """Serve on :8000; a save rebuilds only what it changed, in this same process."""
     from livereload import Server
     from sitetools.live import LiveSite
 
+    free_port_or_exit("livereload", port)
     site = LiveSite(ROOT / "pelicanconf.py")
     site.rebuild()
     server = Server()
 
     def restart() -> None:
         # Edited plugin code or settings: start afresh, so nothing old stays loaded.
-        os.execv(sys.executable, [sys.executable, "-m", "invoke", "livereload"])
+        os.execv(
+            sys.executable,
+            [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
+        )
 
     def ignored(path: str) -> bool:
         # The build writes the ledger itself; watching it would rebuild twice.
@@ -103,7 +113,16 @@ def livereload(c):
         server.watch(str(ROOT / folder), site.rebuild, ignore=ignored)
     server.watch(str(ROOT / "plugins"), restart, ignore=ignored)
     server.watch(str(ROOT / "pelicanconf.py"), restart)
-    server.serve(host="127.0.0.1", port=PORT, root=str(ROOT / "output"))
+    print(f"Serving on http://127.0.0.1:{port}/ — a save rebuilds; Ctrl+C stops")
+    server.serve(host=serve_mod.HOST, port=port, root=str(ROOT / "output"))
+
+
+def free_port_or_exit(task_name: str, port: int) -> None:
+    """A busy port is refused before a build is spent on it."""
+    try:
+        serve_mod.check_port(port)
+    except serve_mod.PortBusy as busy:
+        sys.exit(f"{task_name}: {busy}")
 
 
 @task

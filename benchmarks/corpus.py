@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from content.vocabulary import (  # noqa: E402
+from content_model.vocabulary import (  # noqa: E402
     ACTIVITY_KINDS,
     DESTINATION_KINDS,
     DIFFICULTIES,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from assets import AssetsError
 from assets.manifest import asset_url, collect, hashed_name
-from conftest import ROOT, build
+from conftest import ROOT, build, settled, snapshot
 from pages import page
 
 BASE = ROOT / "tests" / "fixtures" / "base" / "content"
@@ -109,3 +109,19 @@ def test_unknown_setting_is_named(tmp_path, theme):
     with pytest.raises(AssetsError) as error:
         build_with(tmp_path, theme, "one", ASSETS={"hash": 8})
     assert str(error.value) == "ASSETS: unknown key(s) hash; known: source, target"
+
+
+@pytest.mark.parametrize("in_place", [False, True], ids=["build", "livereload"])
+def test_output_holds_exactly_the_current_build_after_a_css_change(
+    tmp_path, theme, in_place
+):
+    """No old hashed stylesheet (or anything else) is left behind in output/."""
+    overrides = {"ATOMIC_OUTPUT_IN_PLACE": True} if in_place else {}
+    site = build_with(tmp_path, theme, "site", **overrides)
+    old = page(site, "/").select_one('link[rel="stylesheet"]')["href"]
+    with (theme / "static/css/site.css").open("a") as css:
+        css.write("\n.new{}\n")
+    build_with(tmp_path, theme, "site", **overrides)
+    assert not (site / old.lstrip("/")).exists()
+    fresh = build_with(tmp_path, theme, "fresh")
+    assert settled(tmp_path) and sorted(snapshot(site)) == sorted(snapshot(fresh))

@@ -6,9 +6,9 @@ from collections import Counter
 
 import pytest
 from conftest import LANGUAGES, ROOT
-from content.loader import find_images, find_sources
-from content.validate import build_entries
-from content.vocabulary import MUNICIPALITIES, PAGE_ROLES
+from content_model.loader import find_images, find_sources
+from content_model.validate import build_entries
+from content_model.vocabulary import MUNICIPALITIES, PAGE_ROLES
 
 # The issue promises pages in these five; other content in the first three.
 PAGE_LANGUAGES = {"sv", "en", "de", "da", "nl"}

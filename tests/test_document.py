@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from content.document import decode, parse_document
+from content_model.document import decode, parse_document
 
 
 def test_fields_lines_and_body():

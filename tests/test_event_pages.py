@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, build
-from content.errors import ContentValidationError
+from content_model.errors import ContentValidationError
 from events.calendar import month_grid, months_between
 from pages import page
 

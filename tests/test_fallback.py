@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from content.settings import ContentSettingsError
+from content_model.settings import ContentSettingsError
 from pages import page
 
 BASE = ROOT / "tests" / "fixtures" / "base" / "content"

@@ -6,8 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-
-from content import fields as f
+from content_model import fields as f
 
 GOOD = [
     (f.calendar_date, "2027-06-05", date(2027, 6, 5)),

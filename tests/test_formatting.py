@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
-from content.presentation import when
+from content_model.presentation import when
 from i18n import formatting
 
 NBSP = "\u00a0"

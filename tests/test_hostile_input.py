@@ -16,7 +16,7 @@ import feedparser
 import icalendar
 import pytest
 from conftest import ROOT, build
-from content.errors import ContentValidationError
+from content_model.errors import ContentValidationError
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from lxml import html
@@ -174,8 +174,8 @@ def check_feed(path: Path) -> None:
 @pytest.mark.parametrize("markdown", MARKDOWN)
 def test_bodies_cannot_add_markup_or_attributes(markdown):
     """The configured converter: no raw HTML, no attribute syntax (attr_list is off)."""
-    from content.bodies import BodyConverter
-    from content.settings import DEFAULTS
+    from content_model.bodies import BodyConverter
+    from content_model.settings import DEFAULTS
 
     converted = BodyConverter(DEFAULTS["markdown_extensions"]).convert(markdown)
     assert_no_markup_from_content(f"<div>{converted}</div>")

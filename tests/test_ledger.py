@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from content.model import Entry, Item
+from content_model.model import Entry, Item
 from feeds.ledger import advance, dumps, loads
 
 T1 = datetime(2027, 1, 1, tzinfo=UTC)

@@ -9,8 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from checks import accessibility, html_validation, links
 from conftest import ROOT, build
-from content.errors import ContentValidationError
-from content.settings import ContentSettingsError, resolve
+from content_model.errors import ContentValidationError
+from content_model.settings import ContentSettingsError, resolve
 from pages import hreflangs, page, switcher
 
 BASE = ROOT / "tests" / "fixtures" / "base" / "content"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from content.schedule import Repeat, Schedule
+from content_model.schedule import Repeat, Schedule
 
 STOCKHOLM = "Europe/Stockholm"
 

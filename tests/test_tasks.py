@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build
-from content.errors import ContentValidationError
+from content_model.errors import ContentValidationError
 from sitetools import scaffold
 
 BASE = ROOT / "tests" / "fixtures" / "base" / "content"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build, settled, snapshot, write_files
-from content.errors import ContentValidationError
+from content_model.errors import ContentValidationError
 
 BASE = ROOT / "tests" / "fixtures" / "base" / "content"
 

@@ -6,6 +6,7 @@ import shutil
 from functools import partial
 from pathlib import Path
 
+from atomic_output.owned import remove_unwritten
 from pelican import signals
 from pelican.generators import Generator
 
@@ -42,6 +43,10 @@ class AssetsGenerator(Generator):
             path = self.target / asset.hashed
             path.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(asset.source, path)
+        # A changed file's old hashed name leaves output/ (ASSETS target folder).
+        written = [asset.hashed for asset in self.assets.values()]
+        folder = resolve(self.settings)["target"].strip("/")
+        remove_unwritten(self.settings, Path(self.output_path), folder, written)
 
 
 def get_generators(pelican):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from content.site import load_site
+from content_model.site import load_site
 
 
 def source_map(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from content.rules import schedule_of
+from content_model.rules import schedule_of
 from i18n.jinja import translate
 from jinja2 import pass_context
 from pelican import signals

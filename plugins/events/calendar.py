@@ -6,7 +6,7 @@ import calendar as stdlib_calendar
 from dataclasses import dataclass, field
 from datetime import date
 
-from content.schedule import Occurrence
+from content_model.schedule import Occurrence
 
 
 @dataclass

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from babel.dates import format_date, get_day_names
-from content.presentation import when
-from content.schedule import Schedule
-from content.vocabulary import N_
+from content_model.presentation import when
+from content_model.schedule import Schedule
+from content_model.vocabulary import N_
 from i18n import formatting
 
 WEEKLY = N_("Every %(weekday)s from %(first)s to %(last)s")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from content.errors import ContentError, ContentValidationError
-from content.generator import write_plans
+from content_model.errors import ContentError, ContentValidationError
+from content_model.generator import write_plans
 from i18n.catalogs import load_translations
 from pelican.generators import Generator
 from render.jobs import KeptGroups

@@ -7,9 +7,9 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from content.model import Item
-from content.rules import schedule_of
-from content.vocabulary import MUNICIPALITIES
+from content_model.model import Item
+from content_model.rules import schedule_of
+from content_model.vocabulary import MUNICIPALITIES
 from markupsafe import Markup
 
 EVENT_STATUS = {

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from content.listings import card_for, split_upcoming
-from content.plans import PagePlan, SitePlanner
-from content.rules import schedule_of
-from content.urls import url_segment
-from content.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
+from content_model.listings import card_for, split_upcoming
+from content_model.plans import PagePlan, SitePlanner
+from content_model.rules import schedule_of
+from content_model.urls import url_segment
+from content_model.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
 from pelican.utils import slugify
 
 from .calendar import month_grid, months_between, place

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from content.urls import url_segment
-from content.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
+from content_model.urls import url_segment
+from content_model.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
 
 FEEDS_PAGE = url_segment("URL path", "feeds")
 

@@ -9,10 +9,10 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from content.generator import write_plans
-from content.listings import card_for
-from content.plans import PagePlan
-from content.settings import project_path
+from content_model.generator import write_plans
+from content_model.listings import card_for
+from content_model.plans import PagePlan
+from content_model.settings import project_path
 from i18n.catalogs import load_translations
 from images import image_source
 from pelican.generators import Generator

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from content.vocabulary import DESTINATION_KINDS, MUNICIPALITIES
+from content_model.vocabulary import DESTINATION_KINDS, MUNICIPALITIES
 
 from .syndication import FeedItem, FeedMeta, entry_id, feed_updated
 from .views import EventView

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import gettext
 
-from content.vocabulary import EVENT_CATEGORIES, EVENT_STATUSES, MUNICIPALITIES, N_
+from content_model.vocabulary import (
+    EVENT_CATEGORIES,
+    EVENT_STATUSES,
+    MUNICIPALITIES,
+    N_,
+)
 from events.describe import schedule_text
 
 from .catalog import Scope

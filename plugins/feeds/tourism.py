@@ -12,7 +12,7 @@ import json
 from datetime import date
 from typing import Any
 
-from content.model import Entry
+from content_model.model import Entry
 from events import jsonld
 
 KIND_TYPES = {

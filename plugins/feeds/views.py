@@ -8,12 +8,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from content.fields import Coordinates, Price
-from content.listings import card_for
-from content.model import Entry, Item
-from content.rules import schedule_of
-from content.schedule import Occurrence, Schedule
-from content.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
+from content_model.fields import Coordinates, Price
+from content_model.listings import card_for
+from content_model.model import Entry, Item
+from content_model.rules import schedule_of
+from content_model.schedule import Occurrence, Schedule
+from content_model.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
 
 from .ledger import Record
 

@@ -8,8 +8,9 @@ import re
 import shutil
 from pathlib import Path
 
-from content.imagesize import image_size
-from content.settings import project_path
+from atomic_output.owned import remove_unwritten
+from content_model.imagesize import image_size
+from content_model.settings import project_path
 from pelican.generators import Generator
 from render.parallel import Background, workers_for
 
@@ -92,26 +93,8 @@ class ImagesGenerator(Generator):
         self.remove_stale()
 
     def remove_stale(self) -> None:
-        """Files of photos replaced or deleted (a smaller photo has fewer variants):
-        removed now when building in place (livereload), or when the changed files
-        are committed into output/ (atomic_output); a complete site has none."""
-        final = Path(self.settings["OUTPUT_PATH"]) / "images"
-        if not final.is_dir():
-            return
-        stale = sorted(
-            p.name
-            for p in final.iterdir()
-            if p.name not in self.files
-            and not p.name.endswith((".gz", ".br"))  # go with their file
-            and p.is_file()
-        )
-        if final.resolve() == (Path(self.output_path) / "images").resolve():
-            for name in stale:
-                for suffix in ("", ".gz", ".br"):
-                    (final / f"{name}{suffix}").unlink(missing_ok=True)
-        else:
-            removed = self.settings.setdefault("ATOMIC_OUTPUT_REMOVE", [])
-            removed.extend(f"images/{name}" for name in stale)
+        """Files of photos replaced or deleted (a smaller photo has fewer variants)."""
+        remove_unwritten(self.settings, Path(self.output_path), "images", self.files)
 
 
 class RewrittenBodies:

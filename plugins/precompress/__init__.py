@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from content.settings import project_path
+from content_model.settings import project_path
 from pelican import signals
 
 from .folder import Report, precompress

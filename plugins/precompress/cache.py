@@ -7,9 +7,13 @@ saves nothing here", which no real compressed stream can be.
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
+
+from atomic_output.swap import running
 
 from .compress import brotli_bytes, gzip_bytes, smaller
 
@@ -48,3 +52,37 @@ def fill(job: tuple[str, str, str, int]) -> int:
     if not Path(br).exists():
         _store(Path(br), smaller(data, brotli_bytes(data, quality)))
     return len(data)
+
+
+RECENT = "recent.marshal"  # digests used by the last builds, newest first
+KEEP_BUILDS = 2  # `./dev check` and `./dev publish` alternate: keep both sites' results
+ENTRY = re.compile(r"([0-9a-f]{64})\.(?:gz|q\d+\.br)")
+TEMPORARY = re.compile(r"[0-9a-f]{64}\.(?:gz|q\d+\.br)\.(\d+)\.tmp")
+
+
+def prune(cache: Path, used: set[str]) -> int:
+    """Remove results no recent build used (the cache would grow with every edit);
+    the count removed. Only our own entry names are touched."""
+    record = cache / RECENT
+    try:
+        recent = marshal.loads(record.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        recent = []
+    recent = [sorted(used), *(r for r in recent if isinstance(r, list))][:KEEP_BUILDS]
+    _store(record, marshal.dumps(recent))
+    keep = {digest for build in recent for digest in build}
+    removed = 0
+    for folder in (f for f in cache.iterdir() if len(f.name) == 2 and f.is_dir()):
+        for path in folder.iterdir():
+            if _stale(path.name, keep):
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
+def _stale(name: str, keep: set[str]) -> bool:
+    entry = ENTRY.fullmatch(name)
+    if entry:
+        return entry.group(1) not in keep
+    temporary = TEMPORARY.fullmatch(name)  # left by a killed build
+    return bool(temporary) and not running(int(temporary.group(1)))

@@ -10,7 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cache import Entry, entry, fill
+from .cache import Entry, entry, fill, prune
 from .settings import DEFAULTS
 
 # Below this many files to compress, starting processes costs more than it saves.
@@ -95,5 +95,6 @@ def precompress(
         br = _place(found.br, path.with_name(path.name + ".br"))
         report.br += br
         report.original += size if br else 0
+    prune(cache, {found.gz.name.split(".", 1)[0] for found, _ in entries.values()})
     report.seconds = time.perf_counter() - started
     return report

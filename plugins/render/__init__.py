@@ -13,7 +13,7 @@ __all__ = ["OutputJob", "Shared", "page_jobs", "queue"]
 
 
 def get_generators(pelican):
-    # Imported here: the generator reads settings helpers of the content plugin, which
+    # Imported here: the generator reads settings helpers of the content_model plugin, which
     # itself queues jobs through this package.
     from .generator import RenderGenerator
 
@@ -21,7 +21,7 @@ def get_generators(pelican):
 
 
 def share_compiled_templates(generator) -> None:
-    from content.settings import project_path  # see get_generators
+    from content_model.settings import project_path  # see get_generators
 
     """Every generator has its own Jinja environment: compile each template once per
     site (kept in cache/jinja, checked against the template's source), not once per

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from content.settings import project_path
+from content_model.settings import project_path
 
 from . import manifest
 from .fingerprint import Fingerprinter, files_digest, lenient_token
@@ -88,7 +88,7 @@ class RenderGenerator:
             # Removed when committed (with what other plugins add: stale photos).
             removed = self.settings.setdefault("ATOMIC_OUTPUT_REMOVE", [])
             removed.extend(gone)
-        manifest.save(manifest_path, files)
+        manifest.save(manifest_path, files, final)
         seconds = time.perf_counter() - started
         self.settings["RENDER_STATS"] = {
             "made": len(todo),

@@ -29,13 +29,40 @@ def load(path: Path) -> dict[str, Stamp]:
     return {name: tuple(stamp) for name, stamp in data.get("files", {}).items()}
 
 
-def save(path: Path, files: dict[str, Stamp]) -> None:
+def save(path: Path, files: dict[str, Stamp], output: Path | None = None) -> None:
+    _write(path, json.dumps({"version": 1, "files": files}, sort_keys=True))
+    if output is not None:
+        forget_gone_outputs(path, output)
+
+
+def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
-    temporary.write_text(
-        json.dumps({"version": 1, "files": files}, sort_keys=True), encoding="utf-8"
-    )
+    temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)
+
+
+OUTPUTS = "outputs.json"  # manifest name → the output folder it describes
+
+
+def forget_gone_outputs(path: Path, output: Path) -> None:
+    """Drop the manifests of output folders that no longer exist (each test or
+    benchmark build into a temporary folder would otherwise leave one for good)."""
+    index_path = path.parent / OUTPUTS
+    try:
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        index = {}
+    index[path.name] = str(output)
+    for manifest in path.parent.glob("manifest-*.json"):
+        folder = index.get(manifest.name)
+        if (folder is None or not Path(folder).is_dir()) and manifest != path:
+            manifest.unlink(missing_ok=True)
+            index.pop(manifest.name, None)
+    index = {
+        name: folder for name, folder in index.items() if (path.parent / name).exists()
+    }
+    _write(index_path, json.dumps(index, sort_keys=True, indent=1))
 
 
 def stamp(fingerprint: str, file: Path) -> Stamp:

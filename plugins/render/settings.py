@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from content.settings import resolve_block
+from content_model.settings import resolve_block
 
 DEFAULTS: dict[str, Any] = {
     # Processes that render pages and feeds; 0 = one per core.

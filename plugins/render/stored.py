@@ -13,6 +13,8 @@ import os
 import threading
 from pathlib import Path
 
+from atomic_output.swap import running
+
 _memory: dict[Path, dict[str, str]] = {}
 
 
@@ -61,3 +63,14 @@ def _write(file: Path, values: dict[str, str]) -> None:
         temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
         temporary.write_bytes(marshal.dumps(values))
         temporary.replace(file)
+        remove_leftovers(file)
+
+
+def remove_leftovers(file: Path) -> None:
+    """The same cache in its pre-marshal JSON form (markdown.json, vevents.json), and
+    half-written copies of killed processes: nothing reads them any more."""
+    file.with_suffix(".json").unlink(missing_ok=True)
+    for temporary in file.parent.glob(f"{file.name}.*.tmp"):
+        pid = temporary.name.removeprefix(f"{file.name}.").removesuffix(".tmp")
+        if pid.isdigit() and not running(int(pid)):
+            temporary.unlink(missing_ok=True)

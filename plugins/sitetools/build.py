@@ -13,9 +13,9 @@ from pathlib import Path
 from atomic_output.swap import discard, publish
 from builddate import BuildDateError
 from checks.html_validation import ToolMissing
-from content.errors import ContentValidationError
-from content.settings import ContentSettingsError
-from content.urls import UrlSchemeError
+from content_model.errors import ContentValidationError
+from content_model.settings import ContentSettingsError
+from content_model.urls import UrlSchemeError
 from i18n.catalogs import CatalogError
 from i18n.settings import SettingsError
 from pelican import Pelican
@@ -33,6 +33,26 @@ CONFIGURATION_ERRORS = (
     UrlSchemeError,
     BuildDateError,
 )
+
+
+REPORTED_ERRORS = (ContentValidationError, *CONFIGURATION_ERRORS)
+
+
+def report(exc: Exception) -> int:
+    """Print a build's content or settings errors as editors read them; the exit code
+    (1 content errors, 2 bad settings). No traceback: the message says what to fix."""
+    if isinstance(exc, ContentValidationError):
+        for error in exc.errors:
+            print(error, file=sys.stderr)
+        count = len(exc.errors)
+        print(
+            f"\n{count} content error{'s' if count != 1 else ''}; the build "
+            "stopped and output/ was left as it was.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"settings: {exc}", file=sys.stderr)
+    return 2
 
 
 def run(
@@ -57,19 +77,8 @@ def run(
         site = Pelican(settings)
         with collector_paused():
             site.run()
-    except ContentValidationError as exc:
-        for error in exc.errors:
-            print(error, file=sys.stderr)
-        count = len(exc.errors)
-        print(
-            f"\n{count} content error{'s' if count != 1 else ''}; the build "
-            "stopped and output/ was left as it was.",
-            file=sys.stderr,
-        )
-        return 1
-    except CONFIGURATION_ERRORS as exc:
-        print(f"settings: {exc}", file=sys.stderr)
-        return 2
+    except REPORTED_ERRORS as exc:
+        return report(exc)
     output = Path(settings["OUTPUT_PATH"])
     built = Path(site.settings.get("ATOMIC_OUTPUT_STAGING", output))
     elapsed = time.perf_counter() - started

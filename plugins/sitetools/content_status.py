@@ -9,8 +9,8 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from content.loader import find_images, find_sources, image_errors
-from content.validate import build_entries
+from content_model.loader import find_images, find_sources, image_errors
+from content_model.validate import build_entries
 from i18n.settings import language_settings
 from pelican.settings import read_settings
 

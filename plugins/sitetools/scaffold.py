@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from content.document import parse_document
-from content.schema import TYPES, specs_for
+from content_model.document import parse_document
+from content_model.schema import TYPES, specs_for
 from pelican.utils import slugify
 
 

@@ -8,7 +8,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from content.vocabulary import EVENT_STATUSES, N_
+from content_model.vocabulary import EVENT_STATUSES, N_
 
 STATIC = Path(__file__).with_name("static")
 # Published versions of the script, kept byte for byte (./dev widgets-release adds one).

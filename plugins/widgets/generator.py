@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from content.generator import write_plans
-from content.plans import PagePlan
-from content.urls import url_segment
-from content.vocabulary import DESTINATION_KINDS, EVENT_CATEGORIES, MUNICIPALITIES
+from atomic_output.owned import remove_unwritten
+from content_model.generator import write_plans
+from content_model.plans import PagePlan
+from content_model.urls import url_segment
+from content_model.vocabulary import DESTINATION_KINDS, EVENT_CATEGORIES, MUNICIPALITIES
 from i18n.catalogs import load_translations
 from pelican.generators import Generator
 
@@ -67,4 +68,8 @@ class WidgetsGenerator(Generator):
         (target / "frame.html").write_bytes(frame_html(self.script.name))
         for name in STATIC_FILES:
             shutil.copyfile(STATIC / name, target / name)
+        # An unreleased script of an earlier build leaves output/ (released ones stay).
+        written = [p.name for p in RELEASED.glob("widgets-*.js")]
+        written += [self.script.name, "widgets.js", "frame.html", *STATIC_FILES]
+        remove_unwritten(self.settings, Path(self.output_path), "widgets", written)
         write_plans(self, writer, self.plans)
