@@ -116,3 +116,56 @@ def test_events_json_matches_its_committed_schema(site):
     assert len(everything["events"]) >= 15  # upcoming on the tests' build date
     published = json.loads((site / "feeds/events.schema.json").read_text())
     assert published == SCHEMA
+
+
+def filtered_listing(site: Path, lang: str, kind: str, value: str) -> str:
+    """The filtered events page a listing's feed discovery link points back from."""
+    for page in site.rglob("index.html"):
+        html = page.read_text(encoding="utf-8")
+        wanted = f'href="/feeds/{lang}/{kind}/{value}/events.atom"'
+        if (
+            f'<html lang="{lang}"' in html
+            and 'rel="alternate" type="application/atom+xml"' in html
+            and wanted in html.split("</head>")[0]
+        ):
+            return "/" + page.parent.relative_to(site).as_posix() + "/"
+    raise AssertionError(f"no page discovers the {lang} {kind} {value} feed")
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "value"),
+    [
+        ("de", "municipality", "ljungby"),
+        ("sv", "municipality", "vaxjo"),
+        ("en", "category", "music"),
+        ("nl", "category", "market"),
+    ],
+)
+def test_a_filtered_feed_links_its_filtered_listing(site, lang, kind, value):
+    page = filtered_listing(site, lang, kind, value)
+    assert (
+        page.count("/") >= 4
+    )  # /de/veranstaltungen/gemeinden/ljungby/, not the listing
+    folder = site / "feeds" / lang / kind / value
+    data = json.loads((folder / "events.json").read_text())
+    assert data["url"].endswith(page)
+    feed = json.loads((folder / "events.feed.json").read_text())
+    assert feed["home_page_url"].endswith(page)
+    atom = feedparser.parse((folder / "events.atom").read_bytes())
+    alternate = [x.href for x in atom.feed.links if x.rel == "alternate"]
+    assert alternate and alternate[0].endswith(page)
+    calendar = icalendar.Calendar.from_ical((folder / "events.ics").read_bytes())
+    assert str(calendar["URL"]).endswith(page)
+
+
+def test_listings_announce_their_feeds(site):
+    head = (site / "en" / "events" / "index.html").read_text().split("</head>")[0]
+    for kind, name in (
+        ("application/atom+xml", "events.atom"),
+        ("application/rss+xml", "events.rss"),
+        ("application/feed+json", "events.feed.json"),
+        ("text/calendar", "events.ics"),
+    ):
+        assert f'type="{kind}"' in head and f'href="/feeds/en/{name}"' in head
+    stories = (site / "en" / "stories" / "index.html").read_text().split("</head>")[0]
+    assert 'href="/feeds/en/stories.atom"' in stories

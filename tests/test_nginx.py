@@ -193,3 +193,53 @@ def test_without_accept_encoding_the_plain_file(server, path, file, mime, accept
     assert status == 200 and headers["Content-Encoding"] is None
     assert headers["Content-Type"].split(";")[0] == mime
     assert body == (site / file).read_bytes()
+
+
+def test_feeds_say_their_language_and_multilingual_files_none(server):
+    server, _site = server
+    assert get(server + "/feeds/de/events.json")[1]["Content-Language"] == "de"
+    assert get(server + "/feeds/nl/events.ics")[1]["Content-Language"] == "nl"
+    assert get(server + "/feeds/sv/events.atom")[1]["Content-Language"] == "sv"
+    assert get(server + "/feeds/tourism.jsonld")[1]["Content-Language"] is None
+    assert get(server + "/widgets/embed.js")[1]["Content-Language"] is None
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/feeds/de/municipality/Ljungby/events.json",
+        "/feeds/de/nope.ics",
+        "/widgets/widgets-000000000000.js",
+    ],
+)
+def test_a_missing_feed_is_a_404_with_cors(server, path):
+    server, _site = server
+    status, headers, body = get(server + path)
+    assert status == 404
+    assert headers["Access-Control-Allow-Origin"] == "*"
+    assert b"<html lang=" not in body  # a plain 404 for programs, not a page
+
+
+def test_options_preflight_for_feeds_only(server):
+    server, _site = server
+    parts = urlsplit(server)
+    for path, allowed in (("/feeds/en/events.json", True), ("/en/", False)):
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=5)
+        connection.request(
+            "OPTIONS",
+            path,
+            headers={
+                "Origin": "https://partner.example",
+                "Access-Control-Request-Method": "GET",
+                "Access-Control-Request-Headers": "if-none-match",
+            },
+        )
+        response = connection.getresponse()
+        assert response.status == 204, path
+        if allowed:
+            assert response.getheader("Access-Control-Allow-Origin") == "*"
+            assert "GET" in response.getheader("Access-Control-Allow-Methods")
+            assert "If-None-Match" in response.getheader("Access-Control-Allow-Headers")
+        else:
+            assert response.getheader("Access-Control-Allow-Origin") is None
+        connection.close()

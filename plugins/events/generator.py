@@ -26,6 +26,7 @@ class EventPagesGenerator(Generator):
 
         pages = EventPages(planner, languages, translate, self.settings["BUILD_DATE"])
         check_reserved_slugs(pages, languages)
+        self.context["event_pages"] = pages  # feeds link their filtered listings
 
         def framed(lang: str) -> list:
             plans = pages.plans_for(lang)

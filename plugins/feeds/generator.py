@@ -303,7 +303,7 @@ class LanguageFeeds:
         """ICS keeps past events (calendars keep them); the others list upcoming ones."""
         title = texts.scope_title(scope, self.tr)
         subtitle = self.tr.gettext(texts.EVENTS_SUBTITLE)
-        page = self.owner.planner.router.listing(self.lang, "events")
+        page = self.listing_of(scope)
         schema = self.site.url + SCHEMA_PATH
         items = cache(lambda: self.items(soon))
 
@@ -333,6 +333,15 @@ class LanguageFeeds:
             OutputJob(scope.path(self.lang, fmt).lstrip("/"), (fmt, shared), make)
             for fmt, make in makers.items()
         ]
+
+    def listing_of(self, scope: Scope) -> str:
+        """The page a feed stands for: a filtered feed's is its filtered listing."""
+        pages = self.owner.context.get("event_pages")  # the events plugin's
+        if pages is not None and scope.kind == "municipality":
+            return pages.municipality_url(self.lang, scope.value)
+        if pages is not None and scope.kind == "category":
+            return pages.category_url(self.lang, scope.value)
+        return self.owner.planner.router.listing(self.lang, "events")
 
     def single_event_jobs(self, events: list[EventView]) -> list[OutputJob]:
         """One calendar file per event page, for its "Add to my calendar" button."""

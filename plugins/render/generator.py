@@ -31,6 +31,7 @@ NOT_INPUTS = frozenset(
         "content_entries",
         "site_pages",
         "site_planner",
+        "event_pages",
         "BUILD_TIME",
         "generated_content",
         "static_content",
