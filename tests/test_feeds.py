@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -169,3 +170,32 @@ def test_listings_announce_their_feeds(site):
         assert f'type="{kind}"' in head and f'href="/feeds/en/{name}"' in head
     stories = (site / "en" / "stories" / "index.html").read_text().split("</head>")[0]
     assert 'href="/feeds/en/stories.atom"' in stories
+
+
+def template_of(site: Path, link: str) -> str | None:
+    """The template a root-relative link's page was made with, if it exists."""
+    page = site / link.strip("/") / "index.html"
+    if not link.startswith("/") or not page.is_file():
+        return None
+    return re.search(r'<body data-template="([^"]*)"', page.read_text())[1]
+
+
+def test_the_partner_page_links_the_feeds_page_and_widget_builder(site):
+    """In every language, to that language's pages."""
+    for lang in LANGUAGES:
+        source = next(
+            p
+            for p in (ROOT / "content" / "pages" / lang).glob("*.md")
+            if "key: for-foretag-och-partner" in p.read_text(encoding="utf-8")
+        )
+        prefix = "" if lang == LANGUAGES[0] else f"{lang}/"
+        html = (site / f"{prefix}{source.stem}" / "index.html").read_text()
+        main = html.split('<main id="main-content"', 1)[1].split("</main>")[0]
+        targets = {
+            template_of(site, link): link
+            for link in re.findall(r'href="([^"]+)"', main)
+        }
+        for template in ("feeds", "widgets"):
+            assert template in targets, f"{lang}: no link to the {template} page"
+            linked = (site / targets[template].strip("/") / "index.html").read_text()
+            assert f'<html lang="{lang}"' in linked
