@@ -114,3 +114,38 @@ def test_weekly_market_expands_across_dst_with_exceptions(tmp_path):
         "2027-03-27T09:00:00+01:00",
         "2027-04-10T09:00:00+02:00",
     ]
+
+
+def test_changes_json_lists_changes_and_removals_for_ninety_days(tmp_path):
+    """A partner mirroring our events syncs from changes.json."""
+    content = site(tmp_path)
+    out = build(content, tmp_path / "output", BUILD_TIME=FIRST)
+    first = json.loads((out / "feeds/de/changes.json").read_text())
+    assert [(c["key"], c["change"]) for c in first["changes"]] == [("konsert", "added")]
+    assert first["changes"][0]["at"] == FIRST.isoformat()
+    source = next((content / "events" / "sv").glob("*.md"))
+    text = source.read_text(encoding="utf-8")
+    source.write_text(text.replace("\n\n", "\n\nNytt stycke.\n\n", 1), encoding="utf-8")
+    out = build(content, tmp_path / "output", BUILD_TIME=LATER)
+    changed = json.loads((out / "feeds/de/changes.json").read_text())
+    assert [(c["change"], c["at"]) for c in changed["changes"]] == [
+        ("updated", LATER.isoformat())
+    ]
+    for path in (content / "events").rglob("*.md"):
+        path.unlink()
+    gone = LATER + timedelta(days=1)
+    out = build(content, tmp_path / "output", BUILD_TIME=gone)
+    removed = json.loads((out / "feeds/de/changes.json").read_text())
+    assert removed["changes"] == [
+        {
+            "id": "konsert@127.0.0.1",
+            "key": "konsert",
+            "change": "removed",
+            "at": gone.isoformat(),
+            "url": None,
+        }
+    ]
+    assert removed["updated"] == gone.isoformat()
+    out = build(content, tmp_path / "output", BUILD_TIME=gone + timedelta(days=91))
+    later = json.loads((out / "feeds/de/changes.json").read_text())
+    assert later["changes"] == []

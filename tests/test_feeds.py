@@ -199,3 +199,56 @@ def test_the_partner_page_links_the_feeds_page_and_widget_builder(site):
             assert template in targets, f"{lang}: no link to the {template} page"
             linked = (site / targets[template].strip("/") / "index.html").read_text()
             assert f'<html lang="{lang}"' in linked
+
+
+def validator_for(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((ROOT / "plugins/feeds" / name).read_text())
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+@pytest.mark.parametrize(
+    ("file", "schema", "records"),
+    [
+        ("events.json", "events.schema.json", "events"),
+        ("destinations.json", "destinations.schema.json", "destinations"),
+        ("changes.json", "changes.schema.json", "changes"),
+    ],
+)
+def test_every_json_feed_validates_and_tolerates_new_fields(
+    site, file, schema, records
+):
+    """A consumer that validates with today's schema keeps working when we add a field."""
+    validator = validator_for(schema)
+    files = feed_files(site, file)
+    assert len(files) >= len(LANGUAGES)
+    for path in files:
+        data = json.loads(path.read_text())
+        assert sorted(map(str, validator.iter_errors(data))) == [], path
+        assert data["$schema"].endswith(f"/feeds/{schema}")
+        assert data["license"]["name"] == "CC BY 4.0"
+        data["added_later"] = {"any": "thing"}
+        for record in data[records]:
+            record["added_later"] = 1
+        assert sorted(map(str, validator.iter_errors(data))) == [], path
+    published = json.loads((site / "feeds" / schema).read_text())
+    assert published == json.loads((ROOT / "plugins/feeds" / schema).read_text())
+
+
+def test_destinations_carry_what_the_content_model_has(site):
+    data = json.loads((site / "feeds/en/destinations.json").read_text())
+    by_key = {d["key"]: d for d in data["destinations"]}
+    assert all(d["accessibility"] for d in by_key.values())
+    with_image = [d for d in by_key.values() if d["image"]]
+    assert with_image and all(d["image"]["credit"] for d in with_image)
+    assert "CC BY 4.0" in with_image[0]["image"]["credit"]
+    assert any(d["website"] for d in by_key.values())
+
+
+def test_atom_and_rss_state_the_licence(site):
+    atom = feedparser.parse((site / "feeds/de/events.atom").read_bytes())
+    assert atom.feed.rights.startswith("CC BY 4.0 (https://creativecommons.org/")
+    rss = feedparser.parse((site / "feeds/de/events.rss").read_bytes())
+    assert "CC BY 4.0" in rss.feed.rights

@@ -54,3 +54,16 @@ def test_file_round_trip_is_stable():
     ledger = advance({}, event(), T1)
     assert loads(dumps(ledger)) == ledger
     assert dumps(loads(dumps(ledger))) == dumps(ledger)
+
+
+def test_a_deleted_key_is_dated_once_and_revived_when_it_returns():
+    first = advance({}, event(), T1)
+    gone = advance(first, {}, T2)
+    assert gone["konsert"].removed == T2.isoformat()
+    later = advance(gone, {}, datetime(2027, 3, 1, tzinfo=UTC))
+    assert later["konsert"].removed == T2.isoformat()  # the day it went, kept
+    assert loads(dumps(later)) == later and '"removed"' in dumps(later)
+    back = advance(later, event(), datetime(2027, 4, 1, tzinfo=UTC))
+    assert back["konsert"].removed is None
+    assert back["konsert"].updated == "2027-04-01T00:00:00+00:00"
+    assert '"removed"' not in dumps(back)

@@ -22,6 +22,8 @@ STORY_FILES = {
     "jsonfeed": "stories.feed.json",
 }
 SCHEMA_PATH = "/feeds/events.schema.json"
+DESTINATIONS_SCHEMA_PATH = "/feeds/destinations.schema.json"
+CHANGES_SCHEMA_PATH = "/feeds/changes.schema.json"
 TOURISM_PATH = "/feeds/tourism.jsonld"
 
 

@@ -20,8 +20,10 @@ from render import OutputJob, Shared, queue
 from render.jobs import KeptGroups
 from render.parallel import workers_for
 
-from . import ical, jsonfeed, syndication, texts, tourism, vevents
+from . import changes, ical, jsonfeed, licence, syndication, texts, tourism, vevents
 from .catalog import (
+    CHANGES_SCHEMA_PATH,
+    DESTINATIONS_SCHEMA_PATH,
     EVENT_FILES,
     FEEDS_PAGE,
     SCHEMA_PATH,
@@ -39,6 +41,8 @@ from .views import EventView, Site, View, upcoming, views
 
 log = logging.getLogger(__name__)
 SCHEMA_FILE = Path(__file__).with_name("events.schema.json")
+DESTINATIONS_SCHEMA_FILE = Path(__file__).with_name("destinations.schema.json")
+CHANGES_SCHEMA_FILE = Path(__file__).with_name("changes.schema.json")
 
 
 _kept = KeptGroups()
@@ -148,6 +152,13 @@ class FeedsGenerator(Generator):
                 ("schema", str(SCHEMA_FILE)),
                 SCHEMA_FILE.read_bytes,
             ),
+            *(
+                OutputJob(path.lstrip("/"), ("schema", str(file)), file.read_bytes)
+                for path, file in (
+                    (DESTINATIONS_SCHEMA_PATH, DESTINATIONS_SCHEMA_FILE),
+                    (CHANGES_SCHEMA_PATH, CHANGES_SCHEMA_FILE),
+                )
+            ),
             OutputJob(
                 TOURISM_PATH.lstrip("/"),
                 ("tourism", Shared(list(self.entries.values())), self.ledger),
@@ -194,6 +205,7 @@ class LanguageFeeds:
             translate=self.tr.gettext,
             image=lambda name: image_source(owner.context["image_sets"], name),
             ledger=owner.ledger,
+            credits=owner.context.get("image_credits", {}),
         )
         self.build_date = owner.settings["BUILD_DATE"]
         modes = owner.planner.fallback_modes
@@ -235,6 +247,13 @@ class LanguageFeeds:
                 for lang in self.owner.languages
             ),
             self.owner.context["image_sets"],
+            tuple(sorted(self.site.credits.items())),
+            # changes.json lists events removed lately (the ledger dates removals)
+            tuple(
+                changes.removed_events(
+                    self.owner.ledger, self.owner.settings["BUILD_TIME"]
+                )
+            ),
         )
 
     def translations(self, lang: str):
@@ -285,6 +304,7 @@ class LanguageFeeds:
                 [e for e in soon if scope.includes(e)],
             )
         jobs += self.single_event_jobs(every)
+        jobs.append(self.changes_job(every))
         jobs.append(self.destinations_job())
         stories = views(
             planner.of_type("stories"), self.lang, modes["stories"], self.site
@@ -362,6 +382,26 @@ class LanguageFeeds:
 
         return [job(e) for e in events if e.lang == self.lang]
 
+    def changes_job(self, every: list[EventView]) -> OutputJob:
+        """What changed, for partners who mirror our events (changes.py)."""
+        now = self.owner.settings["BUILD_TIME"]
+        removed = changes.removed_events(self.owner.ledger, now)
+        head = {
+            "$schema": self.site.url + CHANGES_SCHEMA_PATH,
+            "url": self.site.url + Scope("all").path(self.lang, "json"),
+            "license": licence.record(self.site.url),
+            "since": self.owner.since.isoformat(),
+        }
+
+        def make() -> bytes:
+            data = changes.changes(
+                self.lang, every, self.owner.ledger, now, self.domain, head
+            )
+            return jsonfeed.dumps(data).encode()
+
+        path = f"feeds/{self.lang}/changes.json"
+        return OutputJob(path, ("changes", self.inputs(every, removed)), make)
+
     def destinations_job(self) -> OutputJob:
         """Destinations for the destinations widget and partners (like events.json)."""
         planner = self.owner.planner
@@ -373,10 +413,12 @@ class LanguageFeeds:
                 for card in cards
             ]
             data = {
+                "$schema": self.site.url + DESTINATIONS_SCHEMA_PATH,
                 "version": 1,
                 "language": self.lang,
                 "url": self.site.url
                 + planner.router.listing(self.lang, "destinations"),
+                "license": licence.record(self.site.url),
                 "destinations": records,
             }
             return jsonfeed.dumps(data).encode()

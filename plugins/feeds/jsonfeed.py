@@ -8,10 +8,13 @@ from typing import Any
 
 from content_model.vocabulary import DESTINATION_KINDS, MUNICIPALITIES
 
+from . import licence
 from .syndication import FeedItem, FeedMeta, entry_id, feed_updated
 from .views import EventView
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+# Raised only for incompatible changes; added fields are compatible (consumers ignore
+# fields they do not know: the schemas allow them).
 EVENTS_FORMAT_VERSION = 1
 
 
@@ -109,6 +112,7 @@ def event_record(view: EventView, uid_domain: str, today: date) -> dict[str, Any
                 "width": view.image.width,
                 "height": view.image.height,
                 "alt": view.image.alt,
+                "credit": view.image.credit,
             }
             if view.image
             else None
@@ -136,6 +140,7 @@ def destination_record(item, entry, site) -> dict[str, Any]:
             "width": width,
             "height": height,
             "alt": item.image_alt,
+            "credit": site.credits.get(item.image),
         }
     point = item.get("coordinates")
     return {
@@ -156,6 +161,11 @@ def destination_record(item, entry, site) -> dict[str, Any]:
         if point
         else None,
         "image": image,
+        "address": item.get("address") or None,
+        "opening_hours": item.get("opening_hours") or None,
+        "season": item.get("season") or None,
+        "accessibility": item.get("accessibility") or None,
+        "website": item.get("website") or None,
         "translations": {
             lang: site.absolute(other.url)
             for lang, other in sorted(entry.items.items())
@@ -178,6 +188,7 @@ def events_json(
             "title": meta.title,
             "url": meta.page_url,
             "updated": iso(feed_updated(views, meta)),
+            "license": licence.record(meta.self_url),
             "events": [event_record(v, uid_domain, today) for v in views],
         }
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from json.encoder import encode_basestring
 from typing import Any
@@ -42,6 +42,9 @@ class Record:
     content: str
     schedule: str | None = None
     sequence: int = 0
+    # When the item's files were deleted (partners' sync reads it: changes.json); a
+    # record without it is of an item that exists. Not written while None.
+    removed: str | None = None
 
 
 def digest(value: Any) -> str:
@@ -78,14 +81,19 @@ def advance(
 ) -> dict[str, Record]:
     """The ledger after this build: new items recorded, changed ones moved on."""
     stamp = now.isoformat()
-    # Records of deleted items stay: a key that comes back continues its SEQUENCE.
-    result: dict[str, Record] = {k: v for k, v in ledger.items() if k not in entries}
+    # Records of deleted items stay, dated: a key that comes back continues its
+    # SEQUENCE, and partners who mirror our events learn of the removal.
+    result: dict[str, Record] = {
+        k: v if v.removed else replace(v, removed=stamp)
+        for k, v in ledger.items()
+        if k not in entries
+    }
     for key, entry in sorted(entries.items()):
         content, schedule = fingerprints(entry)
         old = ledger.get(key)
         if old is None:
             result[key] = Record(stamp, stamp, content, schedule, 0)
-        elif old.content == content and old.schedule == schedule:
+        elif old.content == content and old.schedule == schedule and not old.removed:
             result[key] = old
         else:
             moved = old.schedule is not None and old.schedule != schedule
@@ -93,7 +101,7 @@ def advance(
             updated = max(old.updated, stamp, key=datetime.fromisoformat)
             result[key] = Record(
                 old.created, updated, content, schedule, old.sequence + int(moved)
-            )
+            )  # a key that came back is no longer removed
     return result
 
 
@@ -109,6 +117,7 @@ def dumps(ledger: dict[str, Record]) -> str:
         values = ",\n".join(
             f"  {encode_basestring(name)}: {_value(getattr(record, name))}"
             for name in names
+            if name != "removed" or record.removed is not None
         )
         records.append(f" {encode_basestring(key)}: {{\n{values}\n }}")
     return "{\n" + ",\n".join(records) + "\n}\n"

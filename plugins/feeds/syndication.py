@@ -8,6 +8,7 @@ from datetime import datetime
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
+from . import licence
 from .views import View
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -54,6 +55,7 @@ def generator(meta: FeedMeta, items: list[FeedItem], uid_domain: str) -> FeedGen
     fg.description(meta.subtitle)
     fg.language(meta.lang)
     fg.generator(GENERATOR)
+    fg.rights(licence.rights(meta.self_url))  # Atom <rights>, RSS <copyright>
     fg.author({"name": AUTHOR})  # Atom requires an author; entries inherit it
     # RSS takes the last link as <channel><link>: self first, the page last.
     fg.link(href=meta.self_url, rel="self")

@@ -27,6 +27,7 @@ class Image:
     width: int
     height: int
     alt: str
+    credit: str | None = None  # who made it, under which licence (CREDITS.md)
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,7 @@ class Site:
     translate: Translate
     image: Callable[[str], tuple[str, int, int]]  # name -> (url path, width, height)
     ledger: dict[str, Record]
+    credits: dict[str, str] = field(default_factory=dict)  # image file → credit
 
     def absolute(self, path: str) -> str:
         return self.url + path
@@ -115,7 +117,13 @@ def common(item: Item, entry: Entry, site: Site) -> dict:
     image = None
     if item.get("image"):
         path, width, height = site.image(item.image)
-        image = Image(site.absolute(path), width, height, item.image_alt)
+        image = Image(
+            site.absolute(path),
+            width,
+            height,
+            item.image_alt,
+            site.credits.get(item.image),
+        )
     return {
         "key": entry.key,
         "type": entry.type,

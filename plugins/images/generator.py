@@ -14,6 +14,7 @@ from content_model.settings import project_path
 from pelican.generators import Generator
 from render.parallel import Background, workers_for
 
+from .credits import read_credits
 from .markup import rewrite_body
 from .process import RASTER, ImageSet, Variant, process, variants_folder
 from .settings import resolve
@@ -76,6 +77,8 @@ class ImagesGenerator(Generator):
         prune(cache, {p.parent for p in self.files.values() if p.is_relative_to(cache)})
         self.settings["IMAGES_PROCESSED"] = processed  # read by the tests
         self.context["image_sets"] = self.sets
+        # Feeds credit each image (and a changed credit remakes them: it is in the salt).
+        self.context["image_credits"] = read_credits(self.source_dir / "CREDITS.md")
         rewritten = _rewritten.current(self.sets)
         for entry in self.context["content_entries"].values():
             for item in entry.items.values():
