@@ -16,16 +16,21 @@ PRECOMPRESSED = (".gz", ".br")  # go with their file
 
 
 def remove_unwritten(
-    settings: dict, built: Path, folder: str, written: Iterable[str]
+    settings: dict,
+    built: Path,
+    folder: str,
+    written: Iterable[str],
+    deep: bool = True,
 ) -> None:
-    """Remove files of output/<folder> not in `written` (paths relative to it)."""
+    """Remove files of output/<folder> not in `written` (paths relative to it); with
+    `deep=False` only files directly in it (its subfolders belong to others)."""
     final = Path(settings["OUTPUT_PATH"]) / folder
     if not final.is_dir():
         return
     keep = set(written)
     stale = sorted(
         path.relative_to(final).as_posix()
-        for path in final.rglob("*")
+        for path in (final.rglob("*") if deep else final.iterdir())
         if not path.name.endswith(PRECOMPRESSED)
         and path.relative_to(final).as_posix() not in keep
         and path.is_file()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from functools import partial
 from pathlib import Path
 
 from atomic_output.owned import remove_unwritten
@@ -12,11 +13,20 @@ from content_model.urls import url_segment
 from content_model.vocabulary import DESTINATION_KINDS, EVENT_CATEGORIES, MUNICIPALITIES
 from i18n.catalogs import load_translations
 from pelican.generators import Generator
+from render.jobs import OutputJob, queue
 
-from .build import RELEASED, STATIC, frame_html, widget_script
+from .build import (
+    RELEASED,
+    STATIC,
+    TEXTS,
+    frame_html,
+    listing_pages,
+    widget_script,
+)
+from .fallbacks import choices, fallback, frame_page, frame_rows, rows
 
 BUILDER = url_segment("URL path", "widgets")
-STATIC_FILES = ("frame.js", "embed.js", "builder.js")
+STATIC_FILES = ("frame.js", "frame.css", "embed.js", "builder.js")
 
 
 class WidgetsGenerator(Generator):
@@ -28,7 +38,9 @@ class WidgetsGenerator(Generator):
         def gettext_for(lang: str):
             return load_translations(self.translations_dir, lang).gettext
 
-        self.script = widget_script(languages, gettext_for)
+        pages = listing_pages(planner.router, languages)
+        self.script = widget_script(languages, gettext_for, pages)
+        self.frame_jobs = self.frames(planner, languages, gettext_for)
         site = self.settings["SITEURL"].rstrip("/")
         url = {x: planner.router.listing(x, BUILDER) for x in languages}
         self.plans = []
@@ -38,7 +50,7 @@ class WidgetsGenerator(Generator):
                 "widget_script": f"/widgets/{self.script.name}",
                 "widget_script_absolute": f"{site}/widgets/{self.script.name}",
                 "widget_integrity": self.script.integrity,
-                "widget_frame": f"{site}/widgets/frame.html",
+                "widget_origin": site,
                 "widget_embed": f"{site}/widgets/embed.js",
                 "widget_site": site + planner.router.listing(lang, "events"),
                 "widget_site_destinations": site
@@ -56,6 +68,31 @@ class WidgetsGenerator(Generator):
         self.context["site_pages"].extend(self.plans)
         self.context["widget_page_urls"] = {p.lang: p.url for p in self.plans}
 
+    def frames(self, planner, languages, gettext_for) -> list[OutputJob]:
+        """The server-rendered frame page of every language and filter (fallbacks.py)."""
+        today = self.settings["BUILD_DATE"]
+        event_pages = self.context.get("event_pages")
+        cards = {
+            (widget, lang): frame_rows(planner, widget, lang, today)
+            for lang in languages
+            for widget in ("events", "destinations")
+        }
+        jobs = []
+        for choice in choices(languages):
+            tr = gettext_for(choice.lang)
+            events = choice.widget == "events"
+            html = frame_page(
+                choice,
+                rows(choice, cards[choice.widget, choice.lang], tr),
+                fallback(choice, planner, event_pages, tr),
+                tr("All events" if events else "All destinations"),
+                tr(TEXTS["none"] if events else TEXTS["noDestinations"]),
+                self.script.name,
+            )
+            path = f"{choice.frame.lstrip('/')}index.html"
+            jobs.append(OutputJob(path, ("widget-frame", html), partial(str, html)))
+        return jobs
+
     def generate_output(self, writer) -> None:
         target = Path(self.output_path) / "widgets"
         target.mkdir(parents=True, exist_ok=True)
@@ -71,5 +108,8 @@ class WidgetsGenerator(Generator):
         # An unreleased script of an earlier build leaves output/ (released ones stay).
         written = [p.name for p in RELEASED.glob("widgets-*.js")]
         written += [self.script.name, "widgets.js", "frame.html", *STATIC_FILES]
-        remove_unwritten(self.settings, Path(self.output_path), "widgets", written)
+        remove_unwritten(
+            self.settings, Path(self.output_path), "widgets", written, deep=False
+        )
+        queue(self.context, self.frame_jobs)  # made (or kept) by the render plugin
         write_plans(self, writer, self.plans)

@@ -1,16 +1,19 @@
 // The widget builder: choices -> live preview and a snippet to copy. DOM APIs only.
+// The snippet's fallback (iframe title, <noscript> link) comes from the frame page of the
+// chosen language and filter, which names it in that language: one source for both.
 const form = document.getElementById("widget-form");
 const preview = document.getElementById("widget-preview");
 const snippet = document.getElementById("widget-snippet");
 const copy = document.getElementById("widget-copy");
 const status = document.getElementById("widget-copy-status");
-const { script, integrity, frame, embed, site } = form.dataset;
-const ATTRS = { events: ["lang", "municipality", "category", "limit", "layout"],
-  destinations: ["lang", "municipality", "kind", "limit", "layout"] };
-const COLOURS = { accent: "--ds-accent", text: "--ds-text", background: "--ds-bg" };
-const PARAMS = { accent: "accent", text: "text", background: "bg" };
+const { script, integrity, embed, site } = form.dataset;
+const ATTRS = { events: ["lang", "municipality", "category", "limit", "days", "layout", "theme"],
+  destinations: ["lang", "municipality", "kind", "limit", "layout", "theme"] };
+const DEFAULTS = { layout: "list", theme: "light" };
+const COLOURS = ["accent", "text", "background"];
 const DEFAULT_LIMIT = { events: "5", destinations: "6" };
 let lastType = "events";
+let drawn = 0;
 
 function choices() {
   const data = new FormData(form);
@@ -20,41 +23,56 @@ function choices() {
     lastType = type;
   }
   const attrs = {};
-  for (const name of ATTRS[type]) if (data.get(name)) attrs[name] = data.get(name);
-  // Only colours the partner changed: the defaults also follow the reader's dark mode.
-  const colours = Object.keys(COLOURS).filter((k) => data.get(k) !== form.elements[k].defaultValue);
-  const style = colours.map((k) => `${COLOURS[k]}: ${data.get(k)}`).join("; ");
-  const params = Object.fromEntries(colours.map((k) => [PARAMS[k], data.get(k)]));
-  return { type, variant: data.get("variant"), attrs, style, params };
+  for (const name of ATTRS[type]) {
+    const value = data.get(name);
+    const usual = name === "limit" ? DEFAULT_LIMIT[type] : DEFAULTS[name];
+    if (value && value !== usual) attrs[name] = value;
+  }
+  // Only colours the partner changed, as attributes (a strict CSP forbids style="…").
+  for (const name of COLOURS) {
+    if (data.get(name) !== form.elements[name].defaultValue) attrs[name] = data.get(name);
+  }
+  return { type, variant: data.get("variant"), attrs };
 }
 
-function tagName(type) {
-  return type === "destinations" ? "ds-destinations" : "ds-events";
+const tagName = (type) => (type === "destinations" ? "ds-destinations" : "ds-events");
+const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+
+// The frame page of a choice: its language and one filter (a municipality first).
+function frameOf(c) {
+  const a = c.attrs;
+  const filter = ["municipality", "category", "kind"].find((name) => a[name]);
+  return { filter, path: `/widgets/frame/${a.lang}/${c.type}/${filter ? `${filter}/${a[filter]}/` : ""}` };
 }
 
-function render() {
-  const c = choices();
+async function fallback(path) {
+  const html = await (await fetch(path)).text();
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  return { title: doc.querySelector("h1").textContent, page: doc.querySelector("a.all").getAttribute("href") };
+}
+
+async function render() {
+  const c = choices(), run = ++drawn;
+  c.attrs.lang = c.attrs.lang || form.elements.lang.value;
   const widget = document.createElement(tagName(c.type));
   for (const [k, v] of Object.entries(c.attrs)) widget.setAttribute(k, v);
-  // CSSOM, not a style attribute: the site's Content-Security-Policy forbids inline styles.
-  for (const part of c.style ? c.style.split("; ") : []) {
-    const [property, value] = part.split(": ");
-    widget.style.setProperty(property, value);
-  }
   preview.replaceChildren(widget);
-  const attrs = Object.entries(c.attrs).map(([k, v]) => ` ${k}="${v}"`).join("");
-  const style = c.style ? ` style="${c.style}"` : "";
-  const d = form.dataset, events = c.type === "events";
+  const { filter, path } = frameOf(c);
+  const { title, page } = await fallback(path);
+  if (run !== drawn) return;  // a newer choice is being drawn
+  const noscript = `<noscript><a href="${site}${page}">${escape(title)}</a></noscript>`;
   if (c.variant === "iframe") {
-    const q = new URLSearchParams({ widget: c.type, ...c.attrs, ...c.params });
+    // The frame page has the language and one filter; the rest goes in the query.
+    const rest = Object.entries(c.attrs).filter(([k]) => k !== "lang" && k !== filter);
+    const q = new URLSearchParams(rest).toString();
     snippet.value =
-      `<iframe src="${frame}?${q}" title="${events ? d.frameTitle : d.frameTitleDestinations}" style="width:100%;height:600px;border:0" loading="lazy"></iframe>\n` +
-      `<noscript><a href="${events ? site : d.siteDestinations}">${events ? d.noscript : d.noscriptDestinations}</a></noscript>\n` +
-      `<script type="module" src="${embed}" crossorigin="anonymous"></script>`;
+      `<iframe src="${site}${path}${q ? "?" + q : ""}" title="${escape(title)}" width="600" height="600" loading="lazy"></iframe>\n` +
+      `${noscript}\n<script type="module" src="${embed}" crossorigin="anonymous"></script>`;
   } else {
+    const attrs = Object.entries(c.attrs).map(([k, v]) => ` ${k}="${escape(v)}"`).join("");
     snippet.value =
       `<script type="module" src="${script}" integrity="${integrity}" crossorigin="anonymous"></script>\n` +
-      `<${tagName(c.type)}${attrs}${style}></${tagName(c.type)}>`;
+      `<${tagName(c.type)}${attrs}></${tagName(c.type)}>\n${noscript}`;
   }
 }
 
