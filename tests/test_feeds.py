@@ -252,3 +252,70 @@ def test_atom_and_rss_state_the_licence(site):
     assert atom.feed.rights.startswith("CC BY 4.0 (https://creativecommons.org/")
     rss = feedparser.parse((site / "feeds/de/events.rss").read_bytes())
     assert "CC BY 4.0" in rss.feed.rights
+
+
+def test_month_feeds_per_municipality_hold_that_months_events(site):
+    folder = site / "feeds/de/municipality/ljungby"
+    months = sorted(p.stem for p in folder.glob("????-??.ics"))
+    assert months and months == sorted(p.stem for p in folder.glob("????-??.json"))
+    validator = validator_for("events.schema.json")
+    for month in months:
+        data = json.loads((folder / f"{month}.json").read_text())
+        assert sorted(map(str, validator.iter_errors(data))) == []
+        assert data["events"] and data["url"].endswith("/gemeinden/ljungby/")
+        for event in data["events"]:
+            assert event["municipality"]["id"] == "ljungby"
+            assert any(
+                o["start"][:7] <= month <= o["end"][:7] for o in event["occurrences"]
+            ), (month, event["key"])
+        calendar = icalendar.Calendar.from_ical((folder / f"{month}.ics").read_bytes())
+        uids = {str(e["UID"]) for e in calendar.walk("VEVENT")}
+        assert uids == {e["id"] for e in data["events"]}
+    # June 2027: the summer Saturday market, every Saturday of it
+    june = json.loads((folder / "2027-06.json").read_text())
+    assert "samstagsmarkt-ljungby" in {
+        e["url"].rstrip("/").rsplit("/", 1)[1] for e in june["events"]
+    }
+
+
+def test_the_developer_page_documents_every_field_and_file(site):
+    for lang in LANGUAGES:
+        feeds_page = next(
+            p
+            for p in site.rglob("index.html")
+            if f'<html lang="{lang}"' in (text := p.read_text())
+            and 'data-template="feeds"' in text
+        )
+        link = re.search(r'<a href="([^"]+)">[^<]+</a> – ', feeds_page.read_text())[1]
+        html = (site / link.strip("/") / "index.html").read_text()
+        assert 'data-template="developers"' in html and f'<html lang="{lang}"' in html
+        for name in ("events", "destinations", "changes"):
+            schema = json.loads(
+                (ROOT / f"plugins/feeds/{name}.schema.json").read_text()
+            )
+            from feeds.schemadoc import fields
+
+            for field in fields(schema):
+                assert f"<code>{field.path}</code>" in html, (lang, name, field.path)
+        assert "CC BY 4.0" in html and "script-src http" in html
+        assert "/feeds/{lang}/changes.json" in html
+
+
+def test_event_pages_offer_web_calendars_as_plain_links(site):
+    html = (site / "de/veranstaltungen/samstagsmarkt-ljungby/index.html").read_text()
+    google = re.search(r'href="(https://calendar\.google\.com/[^"]+)"', html)[1]
+    outlook = re.search(r'href="(https://outlook\.live\.com/[^"]+)"', html)[1]
+    from html import unescape
+    from urllib.parse import parse_qs, urlsplit
+
+    query = parse_qs(urlsplit(unescape(google)).query)
+    assert query["text"] == ["Sommerlicher Samstagsmarkt in Ljungby"]
+    start, end = query["dates"][0].split("/")
+    assert start.endswith("Z") and start < end  # UTC, the next Saturday's market
+    assert parse_qs(urlsplit(unescape(outlook)).query)["subject"] == query["text"]
+    assert "calendar.google.com" not in (site / "de/index.html").read_text()
+
+
+def test_a_cancelled_event_offers_no_web_calendar(site):
+    html = (site / "evenemang/langfardsskridsko-asnen/index.html").read_text()
+    assert "calendar.google.com" not in html and "outlook.live.com" not in html

@@ -8,6 +8,7 @@ from jinja2 import pass_context
 from pelican import signals
 
 from . import jsonld
+from .calendar_links import links
 from .describe import schedule_text
 from .generator import EventPagesGenerator
 
@@ -41,10 +42,28 @@ def event_moment(item, lang: str, today) -> dict[str, str]:
     return {"iso": iso, "text": schedule_text(schedule, lang, translate)}
 
 
+@pass_context
+def calendar_links(context, item) -> dict[str, str] | None:
+    """Google Calendar and Outlook.com links for the next (or last) occurrence; none for
+    a cancelled event."""
+    if item.get("status", "scheduled") == "cancelled":
+        return None
+    schedule = schedule_of(item)
+    occurrence = (
+        schedule.next_occurrence(context["today"]) or schedule.occurrences()[-1]
+    )
+    page = context["SITEURL"].rstrip("/") + item.url
+    place = ", ".join(p for p in (item.get("venue"), item.get("address")) if p)
+    return links(
+        item.title, f"{item.summary}\n\n{page}", place, occurrence.start, occurrence.end
+    )
+
+
 def install(generator) -> None:
     generator.env.globals["event_moment"] = event_moment
     generator.env.globals["structured_data"] = structured_data
     generator.env.globals["event_schedule"] = event_schedule
+    generator.env.globals["calendar_links"] = calendar_links
 
 
 def get_generators(pelican):

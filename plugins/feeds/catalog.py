@@ -8,6 +8,8 @@ from content_model.urls import url_segment
 from content_model.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
 
 FEEDS_PAGE = url_segment("URL path", "feeds")
+# The developer page (made by the widgets plugin, which documents both).
+DEVELOPERS_PAGE = url_segment("URL path", "developers")
 
 EVENT_FILES = {
     "ics": "events.ics",
@@ -54,6 +56,11 @@ def scopes() -> list[Scope]:
         *(Scope("municipality", m) for m in MUNICIPALITIES),
         *(Scope("category", c) for c in EVENT_CATEGORIES),
     ]
+
+
+def month_path(lang: str, municipality: str, month) -> str:
+    """Without the extension: .ics and .json are made."""
+    return f"/feeds/{lang}/municipality/{municipality}/{month:%Y-%m}"
 
 
 def single_event_path(lang: str, key: str) -> str:

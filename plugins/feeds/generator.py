@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -13,6 +13,8 @@ from content_model.generator import write_plans
 from content_model.listings import card_for
 from content_model.plans import PagePlan
 from content_model.settings import project_path
+from events.calendar import months_between
+from events.describe import month_name
 from i18n.catalogs import load_translations
 from images import image_source
 from pelican.generators import Generator
@@ -24,12 +26,14 @@ from . import changes, ical, jsonfeed, licence, syndication, texts, tourism, vev
 from .catalog import (
     CHANGES_SCHEMA_PATH,
     DESTINATIONS_SCHEMA_PATH,
+    DEVELOPERS_PAGE,
     EVENT_FILES,
     FEEDS_PAGE,
     SCHEMA_PATH,
     STORY_FILES,
     TOURISM_PATH,
     Scope,
+    month_path,
     scopes,
     single_event_path,
     story_path,
@@ -138,6 +142,7 @@ class FeedsGenerator(Generator):
             "feed_languages": others,
             "schema_url": SCHEMA_PATH,
             "tourism_url": TOURISM_PATH,
+            "developers_url": router.listing(lang, DEVELOPERS_PAGE),
         }
         return PagePlan(
             "feeds", url[lang], lang, url, url[self.languages[0]], context=context
@@ -303,6 +308,7 @@ class LanguageFeeds:
                 [e for e in every if scope.includes(e)],
                 [e for e in soon if scope.includes(e)],
             )
+        jobs += self.month_jobs(every)
         jobs += self.single_event_jobs(every)
         jobs.append(self.changes_job(every))
         jobs.append(self.destinations_job())
@@ -353,6 +359,43 @@ class LanguageFeeds:
             OutputJob(scope.path(self.lang, fmt).lstrip("/"), (fmt, shared), make)
             for fmt, make in makers.items()
         ]
+
+    def month_jobs(self, every: list[EventView]) -> list[OutputJob]:
+        """A municipality's events of one month (any occurrence in it, Stockholm time):
+        calendar and events JSON, for partners who show a month at a time."""
+        jobs = []
+        schema = self.site.url + SCHEMA_PATH
+        for (municipality, month), chosen in sorted(by_month(every).items()):
+            scope = Scope("municipality", municipality)
+            title = (
+                f"{texts.scope_title(scope, self.tr)}, {month_name(month, self.lang)}"
+            )
+            page = self.listing_of(scope)
+            path = month_path(self.lang, municipality, month)
+            meta = self.meta(title, "", path + ".json", page)
+            shared = Shared(self.inputs("month", municipality, month, chosen))
+            jobs += [
+                OutputJob(
+                    path.lstrip("/") + ".ics",
+                    ("month-ics", shared),
+                    lambda chosen=chosen, title=title, page=page: ical.calendar(
+                        chosen,
+                        name=title,
+                        description=title,
+                        url=self.site.url + page,
+                        uid_domain=self.domain,
+                        cache=self.vevents,
+                    ),
+                ),
+                OutputJob(
+                    path.lstrip("/") + ".json",
+                    ("month-json", shared),
+                    lambda chosen=chosen, meta=meta: jsonfeed.events_json(
+                        meta, chosen, self.domain, schema, self.build_date
+                    ).encode(),
+                ),
+            ]
+        return jobs
 
     def listing_of(self, scope: Scope) -> str:
         """The page a feed stands for: a filtered feed's is its filtered listing."""
@@ -450,6 +493,18 @@ class LanguageFeeds:
             OutputJob(story_path(self.lang, fmt).lstrip("/"), (fmt, shared), make)
             for fmt, make in makers.items()
         ]
+
+
+def by_month(events: list[EventView]) -> dict[tuple[str, date], list[EventView]]:
+    """Events by municipality and each month one of their occurrences touches."""
+    found: dict[tuple[str, date], list[EventView]] = {}
+    for event in events:
+        months = set()
+        for occurrence in event.occurrences:
+            months.update(months_between(occurrence.first_day, occurrence.last_day))
+        for month in sorted(months):
+            found.setdefault((event.municipality, month), []).append(event)
+    return found
 
 
 def webcal(url: str) -> str:

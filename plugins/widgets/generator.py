@@ -15,6 +15,7 @@ from i18n.catalogs import load_translations
 from pelican.generators import Generator
 from render.jobs import OutputJob, queue
 
+from . import developers
 from .build import (
     RELEASED,
     STATIC,
@@ -65,8 +66,31 @@ class WidgetsGenerator(Generator):
             )
             plan.context.update(planner.frame(plan))
             self.plans.append(plan)
-        self.context["site_pages"].extend(self.plans)
         self.context["widget_page_urls"] = {p.lang: p.url for p in self.plans}
+        self.plans += self.developer_pages(planner, languages, site, url)
+        self.context["site_pages"].extend(self.plans)
+
+    def developer_pages(self, planner, languages, site: str, builder: dict) -> list:
+        """The developer page of every language (developers.py)."""
+        feeds = self.context.get("feeds_page_urls", {})
+        url = {x: planner.router.listing(x, developers.DEVELOPERS) for x in languages}
+        plans = []
+        for lang in languages:
+            context = developers.context(
+                site,
+                lang,
+                languages,
+                self.script.name,
+                self.script.integrity,
+                {"feeds": feeds.get(lang, ""), "builder": builder[lang]},
+            )
+            plan = PagePlan(
+                "developers", url[lang], lang, url, url[languages[0]], context=context
+            )
+            plan.context.update(planner.frame(plan))
+            plans.append(plan)
+        self.context["developer_page_urls"] = url
+        return plans
 
     def frames(self, planner, languages, gettext_for) -> list[OutputJob]:
         """The server-rendered frame page of every language and filter (fallbacks.py)."""
