@@ -7,7 +7,7 @@ const VALUES = /*VALUES*/ {};
 const DARK = "--ds-bg:#16202a;--ds-text:#f1f4f6;--ds-muted:#b9c4cc;--ds-accent:#9fd0f0;--ds-border:#3a4a57";
 const CSS = `:host{all:initial;display:block;--ds-bg:#fff;--ds-text:#1b1f23;--ds-muted:#4a5560;--ds-accent:#1d4e6b;--ds-border:#c9d3cc;--ds-font:system-ui,sans-serif;--ds-radius:8px}
 :host([hidden]){display:none}:host([theme=dark]){${DARK}}@media (prefers-color-scheme:dark){:host([theme=auto]){${DARK}}}
-.w{all:initial;display:block;background:var(--ds-bg);color:var(--ds-text);font:16px/1.5 var(--ds-font);text-align:left;border-radius:var(--ds-radius)}ul{list-style:none;margin:0;padding:0;display:grid;gap:.75em}
+.w{all:initial;display:block;padding:.75em;background:var(--ds-bg);color:var(--ds-text);font:16px/1.5 var(--ds-font);text-align:left;border-radius:var(--ds-radius)}ul{list-style:none;margin:0;padding:0;display:grid;gap:.75em}
 .cards ul{grid-template-columns:repeat(auto-fill,minmax(14em,1fr))}li{border:1px solid var(--ds-border);border-radius:var(--ds-radius);padding:.75em;background:var(--ds-bg)}
 .list li{border-width:0 0 1px;border-radius:0;padding:.5em 0}a{color:var(--ds-accent);font-weight:600}a:focus-visible{outline:3px solid var(--ds-accent);outline-offset:2px}
 img{display:block;width:100%;height:auto;border-radius:calc(var(--ds-radius)/2);margin-bottom:.5em}.list img{display:none}.m{display:block;color:var(--ds-muted);font-size:.9em}
