@@ -298,7 +298,7 @@ def test_the_developer_page_documents_every_field_and_file(site):
             for field in fields(schema):
                 assert f"<code>{field.path}</code>" in html, (lang, name, field.path)
         assert "CC BY 4.0" in html and "script-src http" in html
-        assert "/feeds/{lang}/changes.json" in html
+        assert "/feeds/&lt;lang&gt;/changes.json" in html
 
 
 def test_event_pages_offer_web_calendars_as_plain_links(site):

@@ -25,39 +25,39 @@ from feeds.schemadoc import fields
 DEVELOPERS = DEVELOPERS_PAGE
 SCHEMAS = Path(__file__).parents[1] / "feeds"
 
-# (what, URL pattern): {lang}, {municipality}, {category}, {key} are the ids below.
+# (what, URL pattern): <lang>, <municipality>, <category>, <key> are the ids below.
 FILES = [
     (
         N_("All events: calendar, feeds, data"),
-        "/feeds/{lang}/events.ics · .atom · .rss · .feed.json · .json",
+        "/feeds/<lang>/events.ics · .atom · .rss · .feed.json · .json",
     ),
     (
         N_("Events of one municipality"),
-        "/feeds/{lang}/municipality/{municipality}/events.ics · .atom · .rss · .feed.json · .json",
+        "/feeds/<lang>/municipality/<municipality>/events.ics · .atom · .rss · .feed.json · .json",
     ),
     (
         N_("Events of one category"),
-        "/feeds/{lang}/category/{category}/events.ics · .atom · .rss · .feed.json · .json",
+        "/feeds/<lang>/category/<category>/events.ics · .atom · .rss · .feed.json · .json",
     ),
     (
         N_("One municipality's events of one month (Stockholm time)"),
-        "/feeds/{lang}/municipality/{municipality}/{yyyy-mm}.ics · .json",
+        "/feeds/<lang>/municipality/<municipality>/<yyyy-mm>.ics · .json",
     ),
-    (N_("One event, for “add to calendar”"), "/feeds/{lang}/event/{key}.ics"),
+    (N_("One event, for “add to calendar”"), "/feeds/<lang>/event/<key>.ics"),
     (
         N_("What changed: added, updated, cancelled and removed events"),
-        "/feeds/{lang}/changes.json",
+        "/feeds/<lang>/changes.json",
     ),
-    (N_("Destinations"), "/feeds/{lang}/destinations.json"),
-    (N_("Stories"), "/feeds/{lang}/stories.atom · .rss · .feed.json"),
+    (N_("Destinations"), "/feeds/<lang>/destinations.json"),
+    (N_("Stories"), "/feeds/<lang>/stories.atom · .rss · .feed.json"),
     (N_("Destinations and events as schema.org JSON-LD, every language"), TOURISM_PATH),
     (
         N_("Widget script (pin the newest with its integrity hash)"),
-        "/widgets/widgets-{hash}.js",
+        "/widgets/widgets-<hash>.js",
     ),
     (
         N_("Widget frame page, without JavaScript too"),
-        "/widgets/frame/{lang}/events/municipality/{municipality}/",
+        "/widgets/frame/<lang>/events/municipality/<municipality>/",
     ),
 ]
 
