@@ -337,6 +337,44 @@ def test_unreadable_and_clashing_images_are_content_errors(good_site):
     ]
 
 
+def test_image_names_must_be_url_safe_and_credited(good_site, tmp_path, capsys):
+    """A photo straight from a camera folder is refused before it breaks srcset lists,
+    by the fast check as by the build, with the rename to do."""
+    content, output = good_site
+    from PIL import Image
+    from sitetools.content_status import check
+
+    Image.new("RGB", (20, 10)).save(content / "images/Utsikt från Trollberget.JPG")
+    Image.new("RGB", (20, 10)).save(content / "images/okand.jpg")
+    expected = [
+        "content/images/Utsikt från Trollberget.JPG:1: credit: is not listed in "
+        "CREDITS.md, and an image without a credit must not be published — add a row "
+        "to content/images/CREDITS.md: | `Utsikt från Trollberget.JPG` | what it shows "
+        "| who made it; licence |",
+        "content/images/Utsikt från Trollberget.JPG:1: file: the name has capitals, "
+        "spaces or letters outside a-z, which break image addresses — rename it to "
+        "utsikt-fran-trollberget.jpg (and its uses in content files)",
+        "content/images/okand.jpg:1: credit: is not listed in CREDITS.md, and an image "
+        "without a credit must not be published — add a row to "
+        "content/images/CREDITS.md: | `okand.jpg` | what it shows | who made it; "
+        "licence |",
+    ]
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, output)
+    assert [str(e) for e in failure.value.errors] == expected
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "pelicanconf.py").write_text(
+        (ROOT / "pelicanconf.py").read_text()
+        + f"\nPATH = {str(content)!r}\nI18N_TRANSLATIONS_PATH = "
+        f"{str(ROOT / 'translations')!r}\n"
+    )
+    capsys.readouterr()
+    assert check(project) == 1
+    printed = capsys.readouterr().err.splitlines()
+    assert all(line in printed for line in expected), printed
+
+
 def test_relative_links_are_refused(good_site):
     content, output = good_site
     write_files(

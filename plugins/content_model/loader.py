@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
 from PIL import Image
 
+from .credits import read_credits
 from .document import decode, parse_document
 from .errors import ContentError
 from .schema import TYPES
@@ -120,8 +122,12 @@ def image_errors(content_dir: Path) -> list[ContentError]:
         return []
     errors: list[ContentError] = []
     stems: dict[str, str] = {}
+    credits = read_credits(folder / CREDITS)
     for path in sorted(folder.iterdir()):
         shown = f"{content_dir.name}/images/{path.name}"
+        if path.suffix.lower() not in IMAGE_SUFFIXES:
+            continue
+        errors += name_and_credit_errors(path.name, shown, credits)
         if path.suffix.lower() not in RASTER:
             continue
         try:
@@ -148,6 +154,50 @@ def image_errors(content_dir: Path) -> list[ContentError]:
                     "rename one of them: both would be published as the same files",
                 )
             )
+    return errors
+
+
+# A published image's name is part of URLs and of srcset lists (where a space splits
+# one candidate in two): lower-case letters, digits, hyphens and dots only.
+SAFE_IMAGE_NAME = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*\.[a-z0-9]+")
+CREDITS = "CREDITS.md"
+
+
+def safe_image_name(name: str) -> str:
+    """The name to rename an image to: 'Utsikt från Trollberget.JPG' → 'utsikt-fran-trollberget.jpg'."""
+    stem, _, suffix = name.rpartition(".")
+    plain = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-") or "image"
+    return f"{slug}.{suffix.lower()}"
+
+
+def name_and_credit_errors(
+    name: str, shown: str, credits: dict[str, str]
+) -> list[ContentError]:
+    errors = []
+    if not SAFE_IMAGE_NAME.fullmatch(name):
+        errors.append(
+            ContentError(
+                shown,
+                1,
+                "file",
+                "the name has capitals, spaces or letters outside a-z, which break "
+                "image addresses",
+                f"rename it to {safe_image_name(name)} (and its uses in content files)",
+            )
+        )
+    if name not in credits:
+        errors.append(
+            ContentError(
+                shown,
+                1,
+                "credit",
+                f"is not listed in {CREDITS}, and an image without a credit must not "
+                "be published",
+                f"add a row to content/images/{CREDITS}: | `{name}` | what it shows | "
+                "who made it; licence |",
+            )
+        )
     return errors
 
 

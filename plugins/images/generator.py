@@ -9,12 +9,12 @@ import shutil
 from pathlib import Path
 
 from atomic_output.owned import remove_unwritten
+from content_model.credits import read_credits
 from content_model.imagesize import image_size
 from content_model.settings import project_path
 from pelican.generators import Generator
 from render.parallel import Background, workers_for
 
-from .credits import read_credits
 from .markup import rewrite_body
 from .process import RASTER, ImageSet, Variant, process, variants_folder
 from .settings import resolve
