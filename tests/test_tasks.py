@@ -40,6 +40,7 @@ def test_new_item_is_scaffolded_with_required_fields(tmp_path):
         build(content, tmp_path / "output")
     fields = sorted(e.field for e in failure.value.errors)
     assert fields == [
+        "body",  # the placeholder text, refused until it is replaced
         "category",
         "municipality",
         "organizer",
@@ -50,21 +51,56 @@ def test_new_item_is_scaffolded_with_required_fields(tmp_path):
     ]
 
 
-def test_new_translation_has_only_text_fields(tmp_path):
+def test_new_translation_shows_the_source_text_to_translate(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(BASE, content)
     path = scaffold.create(
-        content, "destinations", "de", key="bara-svensk", title="Am Ufer des Åsnen"
+        content,
+        "destinations",
+        "de",
+        key="bara-svensk",
+        title="Am Ufer des Åsnen",
+        languages=("sv", "en", "de"),
     )
     assert path.name == "am-ufer-des-asnen.md"
-    header = path.read_text().split("\n\n")[0].splitlines()
-    assert [line.split(":")[0] for line in header] == [
-        "key",
-        "title",
-        "summary",
-        "season",
-        "accessibility",
+    header, note, body = path.read_text().split("\n\n", 2)
+    assert header.splitlines() == [
+        "key: bara-svensk",
+        "# sv: Åsnens strand",
+        "title: Am Ufer des Åsnen",
+        "# sv: Ett ställe som bara finns på svenska.",
+        "summary: ",
+        "# sv: Maj–september",
+        "season: ",
+        "# sv: Stigen är smal och går inte att ta sig fram på med rullstol.",
+        "accessibility: ",
     ]
+    assert note.startswith("TRANSLATE: translate the sv text below")
+    assert body == "Text.\n"
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, tmp_path / "output")
+    mine = f"content/destinations/de/{path.name}"
+    assert sorted(str(e) for e in failure.value.errors if e.path == mine) == [
+        f"{mine}:11: body: still has the placeholder text of ./dev new — write the "
+        "text (and delete the placeholder line)",
+        f"{mine}:5: summary: is empty — write the text after the colon",
+        f"{mine}:7: season: is empty — write the text after the colon",
+        f"{mine}:9: accessibility: is empty — write the text after the colon",
+    ]
+    # Fields filled, the note deleted, the Swedish text left as it is: refused too.
+    filled = path.read_text().replace(": \n", ": Übersetzt.\n")
+    path.write_text(filled.replace(note + "\n\n", ""))
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, tmp_path / "output")
+    assert [str(e) for e in failure.value.errors] == [
+        f"{mine}:11: body: is the same text as the sv file — translate it "
+        "(./dev new --lang … copies the source text to start from)"
+    ]
+
+
+def test_new_refuses_a_name_the_check_would_refuse(tmp_path):
+    with pytest.raises(scaffold.ScaffoldError, match="the file name would be '2027'"):
+        scaffold.create(tmp_path, "events", "sv", title="2027")
 
 
 def test_new_refuses_a_second_file_per_language_and_a_taken_key(tmp_path):

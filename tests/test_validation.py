@@ -81,6 +81,32 @@ CASES = {
         "use one of: music, culture, sports, food, market, family, outdoors, "
         "festival, exhibition",
     ),
+    "municipality written as a name": (
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "municipality: vaxjo", "municipality: Växjö"
+            )
+        },
+        "content/events/sv/ny-fest.md:6: municipality: 'Växjö' is not a known value "
+        "— did you mean 'vaxjo'? use one of: alvesta, lessebo, ljungby, markaryd, "
+        "tingsryd, uppvidinge, vaxjo, almhult",
+    ),
+    "a field pushed right by a tab": (
+        {"events/sv/ny-fest.md": EVENT.replace("venue: Torget", "\tvenue: Torget")},
+        "content/events/sv/ny-fest.md:5: header: the line 'venue: Torget' starts with "
+        "a space or tab, so it would be read as part of 'start' — start a field at the "
+        "beginning of the line; only list lines are indented, by four spaces",
+    ),
+    "raw HTML in a body": (
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "Text.", 'Karta: <iframe src="https://example.org/map"></iframe>'
+            )
+        },
+        "content/events/sv/ny-fest.md:11: body: has HTML (<iframe>), which the page "
+        "shows as text — write Markdown instead; for a map, a video or a form, link "
+        "to it: [text](https://…)",
+    ),
     "two files of one language share a key": (
         {
             "destinations/sv/ny-plats.md": DESTINATION.replace(
@@ -373,6 +399,23 @@ def test_image_names_must_be_url_safe_and_credited(good_site, tmp_path, capsys):
     assert check(project) == 1
     printed = capsys.readouterr().err.splitlines()
     assert all(line in printed for line in expected), printed
+
+
+def test_a_key_typo_is_reported_in_the_file_that_has_it(good_site):
+    """Not as missing facts in the translations, which would make a second item."""
+    content, output = good_site
+    source = content / "destinations/sv/kosta-glasbruk.md"
+    source.write_text(
+        source.read_text().replace("key: kosta-glasbruk", "key: kosta-glasbrk")
+    )
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, output)
+    assert [str(e) for e in failure.value.errors] == [
+        "content/destinations/sv/kosta-glasbruk.md:1: key: 'kosta-glasbrk' looks like a "
+        "typo: the other files of this item (content/destinations/de/glashuette-kosta.md, "
+        "content/destinations/en/kosta-glassworks.md) say 'kosta-glasbruk' — write "
+        "'key: kosta-glasbruk' here (a key never changes once published)"
+    ]
 
 
 def test_relative_links_are_refused(good_site):

@@ -34,9 +34,54 @@ def body_lines(item: Item) -> Iterator[tuple[int, str]]:
             yield item.body_line + offset, line
 
 
+# What `./dev new` writes for the editor to replace: never to be published as it is.
+SCAFFOLD_BODY = "Write the text here, in Markdown. Sections start with '## '."
+TRANSLATE_MARK = "TRANSLATE:"
+# HTML the Markdown converter shows as text (it does not pass HTML through).
+RAW_TAG = re.compile(
+    r"<\s*(iframe|script|style|object|embed|form|video|audio|img|a|div|span|p|br|table)\b",
+    re.IGNORECASE,
+)
+CODE_SPAN = re.compile(r"`[^`]*`")
+
+
 def may_need_checking(line: str) -> bool:
-    """Headings, links, images and {key}/{image} references; a cheap test first."""
-    return line.startswith("#") or "[" in line or "](" in line or "{" in line
+    """Headings, links, images, {key}/{image} references, HTML tags and what the
+    scaffold wrote; a cheap test first."""
+    return (
+        line.startswith(("#", "Write the text", TRANSLATE_MARK))
+        or "[" in line
+        or "](" in line
+        or "{" in line
+        or "<" in line
+    )
+
+
+def scaffold_and_html_errors(item: Item, number: int, line: str) -> list[ContentError]:
+    errors = []
+    if line.strip() == SCAFFOLD_BODY or line.startswith(TRANSLATE_MARK):
+        errors.append(
+            ContentError(
+                item.path,
+                number,
+                "body",
+                "still has the placeholder text of ./dev new",
+                "write the text (and delete the placeholder line)",
+            )
+        )
+    tag = RAW_TAG.search(CODE_SPAN.sub("", line))
+    if tag:
+        errors.append(
+            ContentError(
+                item.path,
+                number,
+                "body",
+                f"has HTML (<{tag[1].lower()}>), which the page shows as text",
+                "write Markdown instead; for a map, a video or a form, link to it: "
+                "[text](https://…)",
+            )
+        )
+    return errors
 
 
 def check_body(
@@ -47,6 +92,7 @@ def check_body(
     for number, line in body_lines(item):
         if not may_need_checking(line):
             continue  # plain prose (most lines): none of the patterns below can match
+        errors += scaffold_and_html_errors(item, number, line)
         heading = ATX_HEADING.match(line)
         if heading:
             level = len(heading[1])

@@ -8,6 +8,9 @@ from dataclasses import dataclass, field
 from .errors import ContentError
 
 FIELD_LINE = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_-]*)\s*:\s?(?P<value>.*)$")
+# A field name pushed right by a tab or a space or two: a slip, not a list line (those
+# are indented by four spaces and are values, not `name:`).
+INDENTED_FIELD = re.compile(r"^[ \t]+[a-z][a-z_]*\s*:")
 # Characters HTML and XML forbid: C0/C1 controls (tab and line breaks aside) and
 # Unicode noncharacters. Invisible in editors, they break pages and feeds.
 CONTROL_CHARS = re.compile(
@@ -74,9 +77,25 @@ def parse_document(text: str, path: str) -> Document:
         if CONTROL_CHARS.search(raw):
             errors.append(control_character(path, number))
             raw = CONTROL_CHARS.sub("", raw)
+        if raw.lstrip().startswith("#"):
+            continue  # a comment (./dev new writes the source text so)
         if raw[:1] in (" ", "\t") and current is not None:
-            current.lines.append(raw.strip())
-            continue
+            if INDENTED_FIELD.match(raw) and raw[:4] != "    ":
+                errors.append(
+                    ContentError(
+                        path,
+                        number,
+                        "header",
+                        f"the line {raw.strip()[:40]!r} starts with a space or tab, so "
+                        f"it would be read as part of '{current.name}'",
+                        "start a field at the beginning of the line; only list lines "
+                        "are indented, by four spaces",
+                    )
+                )
+                raw = raw.strip()  # and read as the field it was meant to be
+            else:
+                current.lines.append(raw.strip())
+                continue
         match = FIELD_LINE.match(raw)
         if not match:
             errors.append(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from difflib import get_close_matches
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -223,14 +225,27 @@ def date_list(value: str) -> tuple[date, ...]:
     return tuple(calendar_date(part) for part in value.split(",") if part.strip())
 
 
+def closest(written: str, choices: Sequence[str]) -> str | None:
+    """The id an editor meant: 'Växjö' → 'vaxjo', 'Älmhult' → 'almhult', 'musik' → 'music'."""
+    plain = unicodedata.normalize("NFKD", written).encode("ascii", "ignore").decode()
+    plain = "-".join(plain.lower().split())
+    if plain in choices:
+        return plain
+    found = get_close_matches(plain, list(choices), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
 def one_of(choices: Sequence[str]) -> Parser:
     def parse(value: str) -> str:
         written = value.strip()
         if not written:
             raise FieldProblem("is empty", f"use one of: {', '.join(choices)}")
         if written.lower() not in choices:
+            guess = closest(written, choices)
+            hint = f"did you mean {guess!r}? " if guess else ""
             raise FieldProblem(
-                f"{written!r} is not a known value", f"use one of: {', '.join(choices)}"
+                f"{written!r} is not a known value",
+                f"{hint}use one of: {', '.join(choices)}",
             )
         return written.lower()
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from content_model.body import SCAFFOLD_BODY, TRANSLATE_MARK
 from content_model.document import parse_document
+from content_model.loader import SLUG
 from content_model.schema import TYPES, specs_for
 from pelican.utils import slugify
 
@@ -47,16 +49,36 @@ def check_key(
             raise ScaffoldError(f"{key!r} already has a {lang} file: {path}")
 
 
-def header(content_type: str, key: str, title: str, translation: bool) -> str:
-    """Required fields (text fields only for a translation), values left for the editor."""
+def header(content_type: str, key: str, title: str) -> str:
+    """A new item's required fields, values left for the editor."""
     lines = [f"key: {key}", f"title: {title}"]
     for spec in specs_for(content_type).values():
         if spec.name in ("key", "title") or not spec.required:
             continue
-        if translation and spec.shared:
-            continue
         lines.append(f"{spec.name}: ")
     return "\n".join(lines) + "\n"
+
+
+def translation_text(content_type: str, key: str, title: str, source: Path) -> str:
+    """A translation: every text field the source has (and the required ones), each
+    under a comment with the source's text, and the source body to translate."""
+    doc = parse_document(source.read_text(encoding="utf-8"), str(source))
+    lang = source.parent.name
+    lines = [f"key: {key}"]
+    for spec in specs_for(content_type).values():
+        if spec.shared or spec.name == "key":
+            continue
+        raw = doc.fields.get(spec.name)
+        if raw is None and not spec.required:
+            continue
+        if raw is not None:
+            said = " / ".join(raw.items) if spec.is_list else raw.text
+            lines.append(f"# {lang}: {said}")
+        value = title if spec.name == "title" else ""
+        lines.append(f"{spec.name}: {value}")
+    body = doc.body.strip("\n")
+    note = f"{TRANSLATE_MARK} translate the {lang} text below, then delete this line."
+    return "\n".join(lines) + f"\n\n{note}\n\n{body}\n"
 
 
 def create(
@@ -78,12 +100,29 @@ def create(
     key = key or slug_for(title)
     check_key(content_dir, content_type, lang, key, translation=translation)
     slug = slug_for(title) if title else key
+    if not SLUG.match(slug) or slug.isdigit():
+        raise ScaffoldError(
+            f"the file name would be {slug!r}: a name needs a letter (digits alone are "
+            "the addresses of a listing's pages); give a --title with a word in it"
+        )
     path = content_dir / content_type / lang / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path} exists already; choose another --title")
     path.parent.mkdir(parents=True, exist_ok=True)
-    body = "\nWrite the text here, in Markdown. Sections start with '## '.\n"
-    path.write_text(
-        header(content_type, key, title, translation) + body, encoding="utf-8"
-    )
+    if translation:
+        source = source_file(content_dir, content_type, key, languages)
+        text = translation_text(content_type, key, title, source)
+    else:
+        text = header(content_type, key, title) + f"\n{SCAFFOLD_BODY}\n"
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+def source_file(
+    content_dir: Path, content_type: str, key: str, languages: tuple[str, ...]
+) -> Path:
+    """The file a translation starts from: the item's first language in the site's
+    order (sv before en …)."""
+    files = [p for p in files_with_key(content_dir, key) if p.parts[-3] == content_type]
+    order = {lang: n for n, lang in enumerate(languages)}
+    return min(files, key=lambda p: (order.get(p.parent.name, 99), p.name))
