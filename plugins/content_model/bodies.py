@@ -4,6 +4,7 @@ cache of what earlier builds converted, so a rebuild converts only what was edit
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 import markdown
@@ -40,12 +41,18 @@ class BodyConverter:
 
 
 def linked_source(item: Item, entries: dict[str, Entry]) -> str:
-    """The body with `{key}` and `{image}` links made into this language's URLs."""
+    """The body with `{key}` and `{image}` links made into this language's URLs; a
+    link to an item this build does not publish (a draft, a scheduled item) is left
+    as its text until that item is published."""
 
     def key_url(key: str) -> str:
         return entries[key].best_for(item.lang).url
 
-    return resolve_links(item.body, key_url, lambda name: f"/images/{name}")
+    body = LINK_TO_KEY.sub(lambda m: m[0] if m[2] in entries else m[1], item.body)
+    return resolve_links(body, key_url, lambda name: f"/images/{name}")
+
+
+LINK_TO_KEY = re.compile(r"\[([^\]]*)\]\(\{key\}([^\s)]*)\)")
 
 
 def render_bodies(

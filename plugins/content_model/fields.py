@@ -235,6 +235,13 @@ def closest(written: str, choices: Sequence[str]) -> str | None:
     return found[0] if found else None
 
 
+def yes_no(value: str) -> bool:
+    written = value.strip().lower()
+    if written not in ("yes", "no"):
+        raise FieldProblem(f"{value.strip()!r} is not yes or no", "write yes or no")
+    return written == "yes"
+
+
 def one_of(choices: Sequence[str]) -> Parser:
     def parse(value: str) -> str:
         written = value.strip()

@@ -15,6 +15,7 @@ from .bodies import render_bodies
 from .errors import ContentValidationError
 from .model import Entry
 from .plans import PagePlan, SitePlanner
+from .publication import publish
 from .settings import project_path, resolve
 from .site import load_site
 
@@ -44,6 +45,13 @@ class ContentGenerator(Generator):
         )
         if errors:
             raise ContentValidationError(errors)
+        # Drafts, scheduled items and expired packages (publication.py); a preview
+        # (CONTENT_PREVIEW: livereload) shows drafts and scheduled items, marked.
+        entries, _decisions = publish(
+            entries,
+            self.settings["BUILD_TIME"],
+            bool(self.settings.get("CONTENT_PREVIEW")),
+        )
         self.settings["CONTENT_BODIES_CONVERTED"] = render_bodies(
             entries,
             options["markdown_extensions"],

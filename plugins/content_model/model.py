@@ -55,6 +55,10 @@ class Entry:
     source_lang: str
     # A digest of every language's fields, URL and HTML (set once the bodies are HTML).
     fingerprint: str = ""
+    # Set by each build (publication.py): "", "draft", "scheduled" or "expired", and
+    # the date that goes with it.
+    state: str = ""
+    state_since: object = None
 
     @property
     def source(self) -> Item:

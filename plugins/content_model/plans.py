@@ -12,6 +12,7 @@ from render.jobs import KeptGroups
 
 from .listings import Card, by_municipality, card_for, cards, split_upcoming
 from .model import Entry, Item
+from .publication import listed
 from .schema import LISTED_TYPES
 from .urls import Router, save_as
 from .vocabulary import PAGE_ROLES
@@ -62,7 +63,8 @@ class SitePlanner:
     def __post_init__(self) -> None:
         self._by_type: dict[str, list[Entry]] = {}
         for entry in self.entries.values():
-            self._by_type.setdefault(entry.type, []).append(entry)
+            if listed(entry):  # an expired package keeps its page, not its place
+                self._by_type.setdefault(entry.type, []).append(entry)
         self._shared: dict[tuple, Any] = {}
 
     def of_type(self, content_type: str) -> list[Entry]:
@@ -143,6 +145,10 @@ class SitePlanner:
         )
         if item.type == "municipalities":
             plan.context["sections"] = self.municipality_sections(item.key, item.lang)
+        if entry.state:
+            listing = self.router.listing(item.lang, item.type)
+            plan.context["publication"] = (entry.state, entry.state_since, listing)
+            plan.in_sitemap = False  # drafts and scheduled: previews only; expired
         return plan
 
     def in_municipality(self, content_type: str, municipality: str) -> list[Entry]:

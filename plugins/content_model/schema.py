@@ -41,6 +41,9 @@ COMMON = (
     FieldSpec("summary", f.summary, required=True, shared=False),
     FieldSpec("image", f.text),
     text("image_alt"),
+    # Publication (publication.py): a draft is never published; from a moment on.
+    FieldSpec("draft", f.yes_no),
+    FieldSpec("publish_from", f.date_or_datetime),
 )
 
 TYPES: dict[str, tuple[FieldSpec, ...]] = {

@@ -221,5 +221,7 @@ def for_item(
     if item.type == "destinations":
         return script(destination(item, site_url, sets))
     if item.type == "packages":
+        if item.entry.state == "expired":
+            return Markup("")  # no offer: it cannot be booked any more
         return script(package(item, site_url, sets))
     return Markup("")

@@ -19,7 +19,12 @@ from . import build
 class LiveSite:
     def __init__(self, settings_file: Path, overrides: dict | None = None):
         self.settings_file = settings_file
-        self.overrides = {**(overrides or {}), "ATOMIC_OUTPUT_IN_PLACE": True}
+        # In place, and a preview: drafts and scheduled items shown, marked.
+        self.overrides = {
+            **(overrides or {}),
+            "ATOMIC_OUTPUT_IN_PLACE": True,
+            "CONTENT_PREVIEW": True,
+        }
         self.stats: dict = {}
         self._cleanup: threading.Thread | None = None
         stored.write_after_build = True
