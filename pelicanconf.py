@@ -86,6 +86,10 @@ DELETE_OUTPUT_DIRECTORY = False  # atomic_output builds into a fresh folder and 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
+# The editors' status page /_status/ (stale translations, drafts): `./dev serve` and
+# `./dev livereload` turn it on; builds for publishing never have it.
+CONTENT_STATUS_PAGE = False
+
 # file.gz and file.br beside every text file, for nginx's gzip_static/brotli_static. Off
 # here so the preview (`./dev serve`, `./dev livereload`) rebuilds fast; publishconf.py
 # and `./dev check` turn it on (plugins/precompress/README.md).

@@ -62,6 +62,31 @@ def as_published() -> dict:
     return {"PRECOMPRESS": {**block, "enabled": True}}
 
 
+@task(
+    help={"strict": "exit non-zero when a translation is stale, unrecorded or missing"}
+)
+def translations(c, strict=False):
+    """Per language: translations up to date, stale (with what changed), missing."""
+    from sitetools import translation_status
+
+    sys.exit(translation_status.report(ROOT, strict))
+
+
+@task(
+    help={
+        "file": "the translation that now matches its source",
+        "all": "mark every translation up to date",
+    }
+)
+def translated(c, file="", all=False):
+    """Record that a translation is up to date with its source (translated_from)."""
+    from sitetools import translation_status
+
+    if not file and not all:
+        sys.exit("translated: give the translation's file, or --all")
+    sys.exit(translation_status.mark(ROOT, [file] if file else [], every=all))
+
+
 @task
 def untranslated(c):
     """Show, per language, the items that have no translation yet."""
@@ -73,9 +98,10 @@ PORT_HELP = "the port on 127.0.0.1 (default 8000); another if 8000 is taken"
 
 @task(help={"port": PORT_HELP})
 def serve(c, port=serve_mod.DEFAULT_PORT):
-    """Build, then serve output/ on http://127.0.0.1:8000 until Ctrl+C."""
+    """Build, then serve output/ on http://127.0.0.1:8000 until Ctrl+C (and the
+    editors' status page, /_status/)."""
     free_port_or_exit("serve", port)
-    code = build.run(ROOT / "pelicanconf.py")
+    code = build.run(ROOT / "pelicanconf.py", {"CONTENT_STATUS_PAGE": True})
     if code:
         sys.exit(code)  # content errors: printed, nothing served
     languages = content_status.configured_languages(ROOT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -64,7 +65,9 @@ def test_new_translation_shows_the_source_text_to_translate(tmp_path):
     )
     assert path.name == "am-ufer-des-asnen.md"
     header, note, body = path.read_text().split("\n\n", 2)
-    assert header.splitlines() == [
+    lines = header.splitlines()
+    assert re.fullmatch(r"translated_from: sv:[0-9a-f]{12}", lines.pop(1))
+    assert lines == [
         "key: bara-svensk",
         "# sv: Åsnens strand",
         "title: Am Ufer des Åsnen",
@@ -80,20 +83,22 @@ def test_new_translation_shows_the_source_text_to_translate(tmp_path):
     with pytest.raises(ContentValidationError) as failure:
         build(content, tmp_path / "output")
     mine = f"content/destinations/de/{path.name}"
-    assert sorted(str(e) for e in failure.value.errors if e.path == mine) == [
-        f"{mine}:11: body: still has the placeholder text of ./dev new — write the "
-        "text (and delete the placeholder line)",
-        f"{mine}:5: summary: is empty — write the text after the colon",
-        f"{mine}:7: season: is empty — write the text after the colon",
-        f"{mine}:9: accessibility: is empty — write the text after the colon",
-    ]
+    assert sorted(str(e) for e in failure.value.errors if e.path == mine) == sorted(
+        [
+            f"{mine}:12: body: still has the placeholder text of ./dev new — write the "
+            "text (and delete the placeholder line)",
+            f"{mine}:6: summary: is empty — write the text after the colon",
+            f"{mine}:8: season: is empty — write the text after the colon",
+            f"{mine}:10: accessibility: is empty — write the text after the colon",
+        ]
+    )
     # Fields filled, the note deleted, the Swedish text left as it is: refused too.
     filled = path.read_text().replace(": \n", ": Übersetzt.\n")
     path.write_text(filled.replace(note + "\n\n", ""))
     with pytest.raises(ContentValidationError) as failure:
         build(content, tmp_path / "output")
     assert [str(e) for e in failure.value.errors] == [
-        f"{mine}:11: body: is the same text as the sv file — translate it "
+        f"{mine}:12: body: is the same text as the sv file — translate it "
         "(./dev new --lang … copies the source text to start from)"
     ]
 

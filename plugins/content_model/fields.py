@@ -235,6 +235,20 @@ def closest(written: str, choices: Sequence[str]) -> str | None:
     return found[0] if found else None
 
 
+SOURCE_RECORD = re.compile(r"[a-z]{2}:[0-9a-f]{12}")
+
+
+def source_record(value: str) -> str:
+    """translated_from: the source's language and a digest of its text."""
+    written = value.strip()
+    if not SOURCE_RECORD.fullmatch(written):
+        raise FieldProblem(
+            f"{written!r} is not a record of a source",
+            "let ./dev translated <file> write it (it looks like sv:1a2b3c4d5e6f)",
+        )
+    return written
+
+
 def yes_no(value: str) -> bool:
     written = value.strip().lower()
     if written not in ("yes", "no"):

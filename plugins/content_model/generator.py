@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections import Counter
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -18,6 +19,7 @@ from .plans import PagePlan, SitePlanner
 from .publication import publish
 from .settings import project_path, resolve
 from .site import load_site
+from .translations import UP_TO_DATE, statuses
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +49,7 @@ class ContentGenerator(Generator):
             raise ContentValidationError(errors)
         # Drafts, scheduled items and expired packages (publication.py); a preview
         # (CONTENT_PREVIEW: livereload) shows drafts and scheduled items, marked.
+        every_entry = entries
         entries, _decisions = publish(
             entries,
             self.settings["BUILD_TIME"],
@@ -71,6 +74,8 @@ class ContentGenerator(Generator):
         )
         self.entries = entries
         self.plans = planner.plans()
+        if self.settings.get("CONTENT_STATUS_PAGE"):
+            self.plans.append(status_page(planner, entries, every_entry))
         self.context["content_entries"] = entries
         self.context["site_pages"] = list(self.plans)  # others add theirs
         self.context["site_planner"] = planner
@@ -89,6 +94,56 @@ class ContentGenerator(Generator):
         write_plans(self, writer, self.plans)
         # Read by the build command's summary line.
         self.settings["CONTENT_PAGES_WRITTEN"] = len(self.plans)
+
+
+STATUS_URL = "/_status/"
+
+
+def status_page(
+    planner: SitePlanner, entries: dict[str, Entry], every_entry: dict[str, Entry]
+) -> PagePlan:
+    """The editors' page (/_status/): every translation up to date or not, drafts and
+    scheduled items. Previews only: publishconf.py turns it off (CONTENT_STATUS_PAGE)."""
+    lang = planner.languages[0]
+    found = statuses(entries, planner.languages)
+    counts = {
+        other: Counter(s.state for s in found if s.lang == other)
+        for other in planner.languages[1:]
+    }
+    urls = {
+        (e.key, lang): item.url
+        for e in entries.values()
+        for lang, item in e.items.items()
+    }
+    rows = [
+        {"status": s, "url": urls.get((s.key, s.lang), "")}
+        for s in found
+        if s.state != UP_TO_DATE
+    ]
+    held = [
+        {  # plain values (the page is fingerprinted); a link only to pages that exist
+            "title": e.source.title,
+            "url": e.source.url if e.key in entries else "",
+            "state": e.state,
+            "since": str(e.state_since or ""),
+            "path": e.source.path,
+        }
+        for e in sorted(
+            (e for e in every_entry.values() if e.state),
+            key=lambda e: (e.state, e.type, e.key),
+        )
+    ]
+    plan = PagePlan(
+        "status",
+        STATUS_URL,
+        lang,
+        {lang: STATUS_URL},
+        STATUS_URL,
+        in_sitemap=False,
+        context={"status_counts": counts, "status_rows": rows, "status_held": held},
+    )
+    plan.context.update(planner.frame(plan))
+    return plan
 
 
 def write_plans(generator: Generator, writer, plans: list[PagePlan]) -> None:

@@ -44,6 +44,8 @@ COMMON = (
     # Publication (publication.py): a draft is never published; from a moment on.
     FieldSpec("draft", f.yes_no),
     FieldSpec("publish_from", f.date_or_datetime),
+    # A translation's record of its source's text (translations.py); per file.
+    FieldSpec("translated_from", f.source_record, shared=False),
 )
 
 TYPES: dict[str, tuple[FieldSpec, ...]] = {

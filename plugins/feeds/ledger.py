@@ -52,10 +52,20 @@ def digest(value: Any) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+# Fields for editors, not readers: a change to them is not news for subscribers.
+EDITORIAL_FIELDS = ("translated_from",)
+
+
 def content_fingerprint(entry) -> str:
     """Everything a reader sees of the item, in every language."""
     return digest(
-        {lang: [item.fields, item.body] for lang, item in sorted(entry.items.items())}
+        {
+            lang: [
+                {k: v for k, v in item.fields.items() if k not in EDITORIAL_FIELDS},
+                item.body,
+            ]
+            for lang, item in sorted(entry.items.items())
+        }
     )
 
 

@@ -24,6 +24,7 @@ class LiveSite:
             **(overrides or {}),
             "ATOMIC_OUTPUT_IN_PLACE": True,
             "CONTENT_PREVIEW": True,
+            "CONTENT_STATUS_PAGE": True,
         }
         self.stats: dict = {}
         self._cleanup: threading.Thread | None = None

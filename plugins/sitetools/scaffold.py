@@ -6,8 +6,10 @@ from pathlib import Path
 
 from content_model.body import SCAFFOLD_BODY, TRANSLATE_MARK
 from content_model.document import parse_document
-from content_model.loader import SLUG
+from content_model.loader import SLUG, find_images, find_sources
 from content_model.schema import TYPES, specs_for
+from content_model.translations import FIELD, record_for
+from content_model.validate import build_entries
 from pelican.utils import slugify
 
 
@@ -112,10 +114,23 @@ def create(
     if translation:
         source = source_file(content_dir, content_type, key, languages)
         text = translation_text(content_type, key, title, source)
+        record = source_record(content_dir, languages, key)
+        if record:  # what it is translated from: ./dev translations follows it
+            text = text.replace(f"key: {key}\n", f"key: {key}\n{FIELD}: {record}\n", 1)
     else:
         text = header(content_type, key, title) + f"\n{SCAFFOLD_BODY}\n"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def source_record(content_dir: Path, languages: tuple[str, ...], key: str) -> str:
+    """`translated_from` for a new translation of `key` (as the build reads the source)."""
+    if not languages:
+        return ""
+    sources, _errors = find_sources(content_dir, languages)
+    entries, _more = build_entries(sources, languages, find_images(content_dir))
+    entry = entries.get(key)
+    return record_for(entry.source) if entry else ""
 
 
 def source_file(
