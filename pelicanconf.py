@@ -27,6 +27,7 @@ PLUGINS = [
     "feeds",
     "widgets",
     "sitemap",
+    "redirects",  # after every generator has planned its pages
     "render",  # after every generator: makes the queued pages and feeds
     "precompress",  # before atomic_output: compresses the staging folder before the swap
     "atomic_output",

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DEFAULT_LANG, LANGUAGES, ROOT, snapshot
+from conftest import DEFAULT_LANG, LANGUAGES, ROOT, build, snapshot
 from pages import hreflangs
 
 SITE = "http://127.0.0.1:8000"
@@ -176,3 +176,19 @@ def test_pages_have_no_unrendered_template_syntax(html_pages):
     pattern = re.compile(r"\{[{%]|%\(\w+\)s|\{key\}|\{image\}")
     for url, soup in html_pages.items():
         assert not pattern.search(str(soup)), url
+
+
+def test_committed_url_record_is_current(tmp_path):
+    """Every URL the site publishes is in content/urls.json (the build adds new ones;
+    commit it): the record redirects addresses that go away."""
+    import json
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    out = build(content, tmp_path / "output")
+    built = json.loads((content / "urls.json").read_text())
+    committed = json.loads((ROOT / "content" / "urls.json").read_text())
+    assert built == committed, (
+        "content/urls.json is out of date: run ./dev build and commit it"
+    )
+    assert (out / "_redirects.map").read_text().count(";") == 0  # nothing moved yet

@@ -155,8 +155,10 @@ def summary(settings: dict, seconds: float) -> str:
 
 
 def save_pending_ledger(settings: dict) -> None:
-    """The feeds ledger of a checked build is kept only once the build is published."""
-    pending = settings.get("FEEDS_LEDGER_PENDING")
-    if pending:
-        path, text = pending
-        path.write_text(text, encoding="utf-8")
+    """The feeds ledger and the URL record of a checked build are kept only once the
+    build is published."""
+    for name in ("FEEDS_LEDGER_PENDING", "REDIRECTS_RECORD_PENDING"):
+        pending = settings.get(name)
+        if pending:
+            path, text = pending
+            path.write_text(text, encoding="utf-8")
