@@ -101,7 +101,7 @@ def serve(c, port=serve_mod.DEFAULT_PORT):
     """Build, then serve output/ on http://127.0.0.1:8000 until Ctrl+C (and the
     editors' status page, /_status/)."""
     free_port_or_exit("serve", port)
-    code = build.run(ROOT / "pelicanconf.py", {"CONTENT_STATUS_PAGE": True})
+    code = build.run(ROOT / "pelicanconf.py", preview_settings(port))
     if code:
         sys.exit(code)  # content errors: printed, nothing served
     languages = content_status.configured_languages(ROOT)
@@ -118,7 +118,7 @@ def livereload(c, port=serve_mod.DEFAULT_PORT):
     from sitetools.live import LiveSite
 
     free_port_or_exit("livereload", port)
-    site = LiveSite(ROOT / "pelicanconf.py")
+    site = LiveSite(ROOT / "pelicanconf.py", preview_settings(port))
     site.rebuild()
     server = Server()
 
@@ -141,6 +141,12 @@ def livereload(c, port=serve_mod.DEFAULT_PORT):
     server.watch(str(ROOT / "pelicanconf.py"), restart)
     print(f"Serving on http://127.0.0.1:{port}/ — a save rebuilds; Ctrl+C stops")
     server.serve(host=serve_mod.HOST, port=port, root=str(ROOT / "output"))
+
+
+def preview_settings(port: int) -> dict:
+    """A preview's own address (canonical links, JSON-LD, feeds) and the editors'
+    status page."""
+    return {"SITEURL": f"http://{serve_mod.HOST}:{port}", "CONTENT_STATUS_PAGE": True}
 
 
 def free_port_or_exit(task_name: str, port: int) -> None:

@@ -41,6 +41,7 @@ REPORTED_ERRORS = (ContentValidationError, *CONFIGURATION_ERRORS)
 def report(exc: Exception) -> int:
     """Print a build's content or settings errors as editors read them; the exit code
     (1 content errors, 2 bad settings). No traceback: the message says what to fix."""
+    _last_errors[:] = [str(e) for e in getattr(exc, "errors", [exc])]
     if isinstance(exc, ContentValidationError):
         for error in exc.errors:
             print(error, file=sys.stderr)
@@ -72,6 +73,7 @@ def run(
     overrides = dict(overrides or {})
     if gates:
         overrides["ATOMIC_OUTPUT_SWAP"] = False
+    _last_errors.clear()
     try:
         settings = read_settings(str(settings_file), override=overrides)
         site = Pelican(settings)
@@ -137,6 +139,12 @@ def collector_paused() -> Iterator[None]:
 
 
 _last_stats: dict = {}
+_last_errors: list[str] = []
+
+
+def last_errors() -> list[str]:
+    """The content or settings errors that stopped the last build in this process."""
+    return list(_last_errors)
 
 
 def last_stats() -> dict:

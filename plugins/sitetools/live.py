@@ -8,9 +8,11 @@ second even on a large site. Content errors are found before anything is written
 from __future__ import annotations
 
 import gc
+import json
 import threading
 from pathlib import Path
 
+from pelican.settings import read_settings
 from render import stored
 
 from . import build
@@ -27,6 +29,7 @@ class LiveSite:
             "CONTENT_STATUS_PAGE": True,
         }
         self.stats: dict = {}
+        self._output: Path | None = None
         self._cleanup: threading.Thread | None = None
         stored.write_after_build = True
 
@@ -34,11 +37,26 @@ class LiveSite:
         """Build once more in this process; the exit code `build.run` gives."""
         code = build.run(self.settings_file, self.overrides)
         self.stats = build.last_stats()
+        self.report_errors(build.last_errors())
         # The previous build's objects are freed a moment later, once the browser has
         # been told to reload (a full collection takes a few tenths of a second).
         self._cleanup = threading.Timer(0.5, collect_previous_build)
         self._cleanup.start()
         return code
+
+    def report_errors(self, errors: list[str]) -> None:
+        """For the browser (js/preview.js): the errors that kept the page as it was."""
+        if self._output is None:  # read once: settings cannot change in this process
+            settings = read_settings(str(self.settings_file), override=self.overrides)
+            self._output = Path(settings["OUTPUT_PATH"])
+        folder = self._output / "_preview"
+        folder.mkdir(parents=True, exist_ok=True)
+        report = {
+            "heading": f"{len(errors)} content error(s): the page shows the last good build",
+            "note": "Fix the files named above and save; this page reloads by itself.",
+            "errors": errors,
+        }
+        (folder / "errors.json").write_text(json.dumps(report, ensure_ascii=False))
 
     def settle(self) -> None:
         """Wait until the last build's clean-up (collection, cache writes) is done."""
