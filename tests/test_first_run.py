@@ -27,7 +27,8 @@ from sitetools.nginx import free_port
 FIRST_RUN_SECONDS = 900  # creating .venv and installing every pinned package
 BROKEN = "content/events/sv/berattarkvall-sagomuseet.md"
 BROKEN_MESSAGE = (
-    f"{BROKEN}:7: municipality: 'Växjö' is not a known value — use one of: alvesta,"
+    f"{BROKEN}:7: municipality: 'Växjö' is not a known value — did you mean 'vaxjo'? "
+    "use one of: alvesta,"
 )
 EPOCH = "1798761600"  # 2027-01-01: the same "today" for builds that are compared
 

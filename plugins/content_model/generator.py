@@ -8,6 +8,7 @@ import logging
 from collections import Counter
 from pathlib import Path
 
+from atomic_output.owned import remove_unwritten
 from pelican.generators import Generator
 from render import page_jobs, queue
 from render.parallel import workers_for
@@ -92,6 +93,10 @@ class ContentGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         write_plans(self, writer, self.plans)
+        # The preview's error report (sitetools/live.py) is no page of a real build.
+        preview = bool(self.settings.get("CONTENT_PREVIEW"))
+        kept = ["errors.json"] if preview else []
+        remove_unwritten(self.settings, Path(self.output_path), "_preview", kept)
         # Read by the build command's summary line.
         self.settings["CONTENT_PAGES_WRITTEN"] = len(self.plans)
 
