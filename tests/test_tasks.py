@@ -55,6 +55,9 @@ def test_new_item_is_scaffolded_with_required_fields(tmp_path):
 def test_new_translation_shows_the_source_text_to_translate(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(BASE, content)
+    source = content / "destinations/sv/bara-svensk.md"
+    swedish = "Stranden vid Åsnen är lång och ljus. " * 8
+    source.write_text(source.read_text().replace("Text.", swedish.strip()))
     path = scaffold.create(
         content,
         "destinations",
@@ -79,7 +82,7 @@ def test_new_translation_shows_the_source_text_to_translate(tmp_path):
         "accessibility: ",
     ]
     assert note.startswith("TRANSLATE: translate the sv text below")
-    assert body == "Text.\n"
+    assert body == swedish.strip() + "\n"
     with pytest.raises(ContentValidationError) as failure:
         build(content, tmp_path / "output")
     mine = f"content/destinations/de/{path.name}"

@@ -176,9 +176,9 @@ CASES = {
             )
         },
         "content/destinations/sv/ny-plats.md:7: color: is not a field of destinations "
-        "— remove it or use one of: accessibility, address, coordinates, image, "
-        "image_alt, key, kind, municipality, opening_hours, season, summary, title, "
-        "website (see content/README.md)",
+        "— remove it or use one of: accessibility, address, coordinates, draft, "
+        "image, image_alt, key, kind, municipality, opening_hours, publish_from, "
+        "season, summary, title, translated_from, website (see content/README.md)",
     ),
     "level-1 heading in the body": (
         {"destinations/sv/ny-plats.md": DESTINATION.replace("Text.", "# Rubrik")},

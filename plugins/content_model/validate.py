@@ -357,6 +357,11 @@ def merge_entry(
     return entry
 
 
+# A body the same in two languages is an untranslated copy once it is a real text (a
+# line such as a link or a name may rightly be the same).
+SAME_BODY_FROM = 200
+
+
 def check_item(item: Item, entry: Entry, images: frozenset[str]) -> list[ContentError]:
     """Required fields and rules that span fields."""
     errors: list[ContentError] = []
@@ -406,7 +411,9 @@ def check_item(item: Item, entry: Entry, images: frozenset[str]) -> list[Content
         )
     if item is entry.source:
         check_source_item(item, err)
-    elif item.body.strip() and item.body.strip() == entry.source.body.strip():
+    elif len(item.body.strip()) >= SAME_BODY_FROM and (
+        item.body.strip() == entry.source.body.strip()
+    ):
         errors.append(
             ContentError(
                 item.path,
