@@ -433,3 +433,32 @@ def test_relative_links_are_refused(good_site):
     assert [e.problem for e in failure.value.errors] == [
         "has a relative link '../kontakt/', which breaks between languages"
     ]
+
+
+def test_a_root_relative_link_to_no_page_is_found_by_the_fast_check(tmp_path, capsys):
+    """Against the site's addresses: its items' and content/urls.json's."""
+    from sitetools.content_status import check
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (tmp_path / "pelicanconf.py").write_text(
+        (ROOT / "pelicanconf.py").read_text()
+        + f"\nPATH = {str(content)!r}\nI18N_TRANSLATIONS_PATH = "
+        f"{str(ROOT / 'translations')!r}\n"
+    )
+    page = content / "destinations/sv/kosta-glasbruk.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(
+        text + "\n[Glasbruket](/destinationer/kosta-glasbruket/), [flöden](/floden/), "
+        "[kalendern](/feeds/sv/events.ics)\n",
+        encoding="utf-8",
+    )
+    line = len(text.split("\n")) + 1
+    capsys.readouterr()
+    assert check(tmp_path) == 1
+    assert capsys.readouterr().err.splitlines()[0] == (
+        f"content/destinations/sv/kosta-glasbruk.md:{line}: body: links to "
+        "/destinationer/kosta-glasbruket/, which is no page of this site — did you "
+        "mean /destinationer/kosta-glasbruk/? Links to our items are safest as "
+        "{key}kosta-glasbruk"
+    )

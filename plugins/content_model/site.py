@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from i18n.catalogs import load_translations
 from .errors import ContentError
 from .loader import find_images, find_sources, image_errors
 from .model import Entry
+from .rootlinks import root_link_errors
 from .urls import URL_CONTEXT, Router
 from .validate import build_entries
 
@@ -42,4 +44,13 @@ def load_site(
         for entry in entries.values():
             for item in entry.items.values():
                 item.url = router.item(item)
+        more += root_link_errors(entries, recorded_urls(content_dir))
     return entries, errors + more, router
+
+
+def recorded_urls(content_dir: Path) -> frozenset[str]:
+    """Every address the site has published (the redirects plugin keeps the record)."""
+    try:
+        return frozenset(json.loads((content_dir / "urls.json").read_text("utf-8")))
+    except (OSError, ValueError):
+        return frozenset()

@@ -9,8 +9,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from content_model.loader import find_images, find_sources, image_errors
-from content_model.validate import build_entries
+from content_model.site import load_site
 from i18n.settings import language_settings
 from pelican.settings import read_settings
 
@@ -20,13 +19,17 @@ def configured_languages(root: Path) -> tuple[str, ...]:
 
 
 def load(root: Path):
+    """What the build validates, without building: entries with their URLs, every
+    error (root-relative links included), and the number of files."""
     settings = read_settings(str(root / "pelicanconf.py"))
-    languages = language_settings(settings).languages
+    i18n = language_settings(settings)
     content_dir = Path(settings["PATH"])
-    sources, errors = find_sources(content_dir, languages)
-    entries, more = build_entries(sources, languages, find_images(content_dir))
-    more += image_errors(content_dir)
-    return languages, entries, errors + more, len(sources)
+    translations = Path(
+        settings.get("I18N_TRANSLATIONS_PATH") or root / i18n.translations_dir
+    )
+    entries, errors, _router = load_site(content_dir, i18n.languages, translations)
+    files = sum(len(entry.items) for entry in entries.values())
+    return i18n.languages, entries, errors, files
 
 
 def check(root: Path) -> int:
