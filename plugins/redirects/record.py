@@ -32,9 +32,17 @@ def identity(plan) -> str:
     return template  # home, 404, feeds, widgets, developers …
 
 
+# Pages for editors only (the status page of previews): never a published address.
+UNRECORDED = ("status",)
+
+
 def current(plans) -> dict[str, str]:
     """URL → "lang identity" of every page this build makes."""
-    return {plan.url: f"{plan.lang} {identity(plan)}" for plan in plans}
+    return {
+        plan.url: f"{plan.lang} {identity(plan)}"
+        for plan in plans
+        if plan.template not in UNRECORDED
+    }
 
 
 def merged(record: dict[str, str], now: dict[str, str]) -> dict[str, str]:
