@@ -177,8 +177,9 @@ CASES = {
         },
         "content/destinations/sv/ny-plats.md:7: color: is not a field of destinations "
         "— remove it or use one of: accessibility, address, coordinates, draft, "
-        "image, image_alt, key, kind, municipality, opening_hours, publish_from, "
-        "season, summary, title, translated_from, website (see content/README.md)",
+        "image, image_alt, key, kind, municipality, new_item, opening_hours, "
+        "publish_from, season, summary, title, translated_from, website (see "
+        "content/README.md)",
     ),
     "level-1 heading in the body": (
         {"destinations/sv/ny-plats.md": DESTINATION.replace("Text.", "# Rubrik")},
@@ -462,3 +463,51 @@ def test_a_root_relative_link_to_no_page_is_found_by_the_fast_check(tmp_path, ca
         "mean /destinationer/kosta-glasbruk/? Links to our items are safest as "
         "{key}kosta-glasbruk"
     )
+
+
+def test_a_key_changed_in_every_language_is_refused(tmp_path, capsys):
+    """Partners' calendars know the old key; a new item says so with new_item: yes."""
+    from sitetools.content_status import check
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    (tmp_path / "pelicanconf.py").write_text(
+        (ROOT / "pelicanconf.py").read_text()
+        + f"\nPATH = {str(content)!r}\nI18N_TRANSLATIONS_PATH = "
+        f"{str(ROOT / 'translations')!r}\n"
+    )
+    files = [
+        p
+        for p in content.glob("destinations/*/*.md")
+        if "key: kosta-glasbruk\n" in p.read_text(encoding="utf-8")
+    ]
+    assert len(files) == 5
+    for path in files:
+        path.write_text(
+            path.read_text(encoding="utf-8").replace(
+                "key: kosta-glasbruk\n", "key: kosta\n"
+            ),
+            encoding="utf-8",
+        )
+    capsys.readouterr()
+    assert check(tmp_path) == 1
+    assert (
+        "content/destinations/sv/kosta-glasbruk.md:1: key: was 'kosta-glasbruk' when "
+        "/destinationer/kosta-glasbruk/ was published; a key never changes (links, "
+        "feeds and calendars use it) — write 'key: kosta-glasbruk' again; if this is "
+        "a new item in place of the old one, add 'new_item: yes' to its source file"
+    ) in capsys.readouterr().err.splitlines()
+    source = content / "destinations/sv/kosta-glasbruk.md"
+    source.write_text(
+        source.read_text(encoding="utf-8").replace(
+            "key: kosta\n", "key: kosta\nnew_item: yes\n"
+        ),
+        encoding="utf-8",
+    )
+    for path in content.rglob("*.md"):  # links to the old key are errors of their own
+        text = path.read_text(encoding="utf-8")
+        if "{key}kosta-glasbruk" in text:
+            path.write_text(
+                text.replace("{key}kosta-glasbruk", "{key}kosta"), encoding="utf-8"
+            )
+    assert check(tmp_path) == 0

@@ -44,6 +44,8 @@ COMMON = (
     # Publication (publication.py): a draft is never published; from a moment on.
     FieldSpec("draft", f.yes_no),
     FieldSpec("publish_from", f.date_or_datetime),
+    # Says that an item with a new key in the place of an old one is really new.
+    FieldSpec("new_item", f.yes_no),
     # A translation's record of its source's text (translations.py); per file.
     FieldSpec("translated_from", f.source_record, shared=False),
 )

@@ -40,17 +40,58 @@ def load_site(
     )
     more += image_errors(content_dir)
     router = translated_router(languages[0], translations_dir)
+    for entry in entries.values():
+        for item in entry.items.values():
+            item.url = router.item(item)
+    recorded = recorded_urls(content_dir)
+    # A changed key first: the unknown-key links it causes are its consequences.
+    changed = changed_key_errors(entries, recorded)
+    if changed:
+        old = {e.problem.split("'")[1] for e in changed}
+        more = [e for e in more if not any(f"key {k!r}" in e.problem for k in old)]
+    more += changed
     if not errors + more:
-        for entry in entries.values():
-            for item in entry.items.values():
-                item.url = router.item(item)
-        more += root_link_errors(entries, recorded_urls(content_dir))
+        more += root_link_errors(entries, frozenset(recorded))
     return entries, errors + more, router
 
 
-def recorded_urls(content_dir: Path) -> frozenset[str]:
-    """Every address the site has published (the redirects plugin keeps the record)."""
+def recorded_urls(content_dir: Path) -> dict[str, str]:
+    """Every address the site has published, with what it showed ("lang type:key");
+    the redirects plugin keeps the record."""
     try:
-        return frozenset(json.loads((content_dir / "urls.json").read_text("utf-8")))
+        record = json.loads((content_dir / "urls.json").read_text("utf-8"))
     except (OSError, ValueError):
-        return frozenset()
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def changed_key_errors(
+    entries: dict[str, Entry], recorded: dict[str, str]
+) -> list[ContentError]:
+    """A key changed in every file of an item: links, feeds and partners' calendars
+    know the old one. Refused unless the editor says the item is new (`new_item: yes`)."""
+    errors = []
+    for entry in entries.values():
+        if entry.source.get("new_item"):
+            continue
+        source_first = sorted(entry.items.values(), key=lambda i: i is not entry.source)
+        for item in source_first:
+            was = recorded.get(item.url, "").partition(" ")[2]
+            kind, _, old_key = was.partition(":")
+            if kind != entry.type or not old_key or old_key == entry.key:
+                continue
+            if old_key in entries:
+                continue  # the old item lives on (it moved): not a changed key
+            errors.append(
+                ContentError(
+                    entry.source.path,
+                    entry.source.line_of("key"),
+                    "key",
+                    f"was {old_key!r} when {item.url} was published; a key never "
+                    "changes (links, feeds and calendars use it)",
+                    f"write 'key: {old_key}' again; if this is a new item in place of "
+                    "the old one, add 'new_item: yes' to its source file",
+                )
+            )
+            break  # one message per item
+    return errors
