@@ -47,11 +47,10 @@ def check(c, fast=False, every_page=False):
     code = content_status.check(ROOT)
     if code or fast:
         sys.exit(code)
-    sys.exit(
-        build.run(
-            ROOT / "pelicanconf.py", as_published(), gates=GATES, every_page=every_page
-        )
+    code = build.run(
+        ROOT / "pelicanconf.py", as_published(), gates=GATES, every_page=every_page
     )
+    sys.exit(code or content_status.uncommitted_records(ROOT))
 
 
 def as_published() -> dict:

@@ -171,3 +171,32 @@ def test_dates_are_stockholm_days():
     from content_model.publication import moment
 
     assert moment(date(2027, 7, 1)).isoformat() == "2027-07-01T00:00:00+02:00"
+
+
+def test_expiry_follows_source_date_epoch(tmp_path, monkeypatch):
+    """The build's moment is SOURCE_DATE_EPOCH: a nightly rebuild expires a package."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    content = site(tmp_path, {"packages/sv/glashelg.md": PACKAGE})
+
+    def built(epoch: int, name: str) -> Path:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+        settings = read_settings(
+            str(ROOT / "pelicanconf.py"),
+            override={
+                "PATH": str(content),
+                "OUTPUT_PATH": str(tmp_path / name),
+                "THEME": str(ROOT / "theme"),
+                "PLUGIN_PATHS": [str(ROOT / "plugins")],
+                "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
+            },
+        )
+        Pelican(settings).run()
+        return tmp_path / name
+
+    before = built(int(datetime(2027, 4, 30, 12, tzinfo=UTC).timestamp()), "before")
+    after = built(int(datetime(2027, 5, 1, 12, tzinfo=UTC).timestamp()), "after")
+    assert "/paket/glashelg/" in (before / "paket/index.html").read_text()
+    assert "/paket/glashelg/" not in (after / "paket/index.html").read_text()
+    assert "publication-expired" in (after / "paket/glashelg/index.html").read_text()

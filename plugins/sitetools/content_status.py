@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from io import BytesIO
@@ -84,3 +85,32 @@ def catalog_report(translations: Path) -> int:
 def _translated(message) -> bool:
     strings = message.string if isinstance(message.string, tuple) else (message.string,)
     return all(strings)
+
+
+RECORDS = ("content/ledger.json", "content/urls.json")
+
+
+def uncommitted_records(root: Path) -> int:
+    """The build keeps the feeds ledger and the URL record up to date; they count only
+    once committed (a partner's calendar, an old address). 0 when they are, or when the
+    project is not a git checkout."""
+    try:
+        result = subprocess.run(
+            ["git", "status", "--porcelain", "--", *RECORDS],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return 0
+    changed = [line[3:] for line in result.stdout.splitlines()]
+    if not changed:
+        return 0
+    print(
+        f"check: {', '.join(changed)} changed with this build: commit "
+        f"{'them' if len(changed) > 1 else 'it'} with your content (git add "
+        f"{' '.join(changed)})",
+        file=sys.stderr,
+    )
+    return 5
