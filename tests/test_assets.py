@@ -81,7 +81,16 @@ def test_pages_link_the_hashed_files_which_exist(tmp_path, theme):
     published = sorted(
         p.relative_to(site).as_posix() for p in (site / "assets").rglob("*")
     )
-    assert published == ["assets/css", css.lstrip("/"), "assets/img", icon.lstrip("/")]
+    preview = [p for p in published if p.startswith("assets/js")]  # livereload's
+    assert [p for p in published if p not in preview] == [
+        "assets/css",
+        css.lstrip("/"),
+        "assets/img",
+        icon.lstrip("/"),
+    ]
+    assert len(preview) == 2 and re.fullmatch(
+        r"assets/js/preview\.[0-9a-f]{12}\.js", preview[1]
+    )
 
 
 def test_editing_the_stylesheet_changes_its_url(tmp_path, theme):
