@@ -119,12 +119,14 @@ def test_build_with_checks_keeps_the_old_site_when_a_gate_fails(tmp_path, capsys
     assert run(ROOT / "pelicanconf.py", overrides) == 0
     before = snapshot(output)
     page = content / "pages/sv/om-oss.md"
-    page.write_text(page.read_text() + "\nSe [vår gamla sida](/gammal-sida/).\n")
+    # A file that does not exist: the content check knows pages, not files (a link to
+    # a page that does not exist is a content error before any build: test_validation).
+    page.write_text(page.read_text() + "\nSe [kalendern](/feeds/sv/gammal.ics).\n")
     assert run(ROOT / "pelicanconf.py", overrides, gates=("links",)) == 3
     err = capsys.readouterr().err
     assert (
-        "links: /om-oss/ (content/pages/sv/om-oss.md): broken-link: /gammal-sida/"
-        in err
+        "links: /om-oss/ (content/pages/sv/om-oss.md): broken-link: "
+        "/feeds/sv/gammal.ics" in err
     )
     assert snapshot(output) == before
     assert settled(tmp_path) == ["content", "output"]
