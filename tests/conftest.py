@@ -119,3 +119,14 @@ def snapshot(folder: Path) -> dict[str, bytes]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
+
+
+@pytest.fixture(autouse=True)
+def caches_written_at_once():
+    """A LiveSite (livereload) makes later builds in this process write their caches
+    in the background; tests after it would race those writes: undo it, and wait."""
+    yield
+    from render import stored
+
+    stored.settle()
+    stored.write_after_build = False
