@@ -364,6 +364,17 @@ def test_unreadable_and_clashing_images_are_content_errors(good_site):
     ]
 
 
+def fast_check_project(folder: Path, content: Path) -> Path:
+    """A project whose pelicanconf.py reads `content`, for `./dev check --fast`."""
+    folder.mkdir(exist_ok=True)
+    (folder / "pelicanconf.py").write_text(
+        (ROOT / "pelicanconf.py").read_text()
+        + f"\nPATH = {str(content)!r}\nI18N_TRANSLATIONS_PATH = "
+        f"{str(ROOT / 'translations')!r}\n"
+    )
+    return folder
+
+
 def test_image_names_must_be_url_safe_and_credited(good_site, tmp_path, capsys):
     """A photo straight from a camera folder is refused before it breaks srcset lists,
     by the fast check as by the build, with the rename to do."""
@@ -389,13 +400,7 @@ def test_image_names_must_be_url_safe_and_credited(good_site, tmp_path, capsys):
     with pytest.raises(ContentValidationError) as failure:
         build(content, output)
     assert [str(e) for e in failure.value.errors] == expected
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "pelicanconf.py").write_text(
-        (ROOT / "pelicanconf.py").read_text()
-        + f"\nPATH = {str(content)!r}\nI18N_TRANSLATIONS_PATH = "
-        f"{str(ROOT / 'translations')!r}\n"
-    )
+    project = fast_check_project(tmp_path / "project", content)
     capsys.readouterr()
     assert check(project) == 1
     printed = capsys.readouterr().err.splitlines()
@@ -442,11 +447,7 @@ def test_a_root_relative_link_to_no_page_is_found_by_the_fast_check(tmp_path, ca
 
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    (tmp_path / "pelicanconf.py").write_text(
-        (ROOT / "pelicanconf.py").read_text()
-        + f"\nPATH = {str(content)!r}\nI18N_TRANSLATIONS_PATH = "
-        f"{str(ROOT / 'translations')!r}\n"
-    )
+    fast_check_project(tmp_path, content)
     page = content / "destinations/sv/kosta-glasbruk.md"
     text = page.read_text(encoding="utf-8")
     page.write_text(
@@ -471,11 +472,7 @@ def test_a_key_changed_in_every_language_is_refused(tmp_path, capsys):
 
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
-    (tmp_path / "pelicanconf.py").write_text(
-        (ROOT / "pelicanconf.py").read_text()
-        + f"\nPATH = {str(content)!r}\nI18N_TRANSLATIONS_PATH = "
-        f"{str(ROOT / 'translations')!r}\n"
-    )
+    fast_check_project(tmp_path, content)
     files = [
         p
         for p in content.glob("destinations/*/*.md")
