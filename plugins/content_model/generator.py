@@ -51,7 +51,7 @@ class ContentGenerator(Generator):
         # Drafts, scheduled items and expired packages (publication.py); a preview
         # (CONTENT_PREVIEW: livereload) shows drafts and scheduled items, marked.
         every_entry = entries
-        entries, _decisions = publish(
+        entries = publish(
             entries,
             self.settings["BUILD_TIME"],
             bool(self.settings.get("CONTENT_PREVIEW")),
@@ -116,9 +116,9 @@ def status_page(
         for other in planner.languages[1:]
     }
     urls = {
-        (e.key, lang): item.url
+        (e.key, other): item.url
         for e in entries.values()
-        for lang, item in e.items.items()
+        for other, item in e.items.items()
     }
     rows = [
         {"status": s, "url": urls.get((s.key, s.lang), "")}

@@ -58,17 +58,17 @@ def decide(entry: Entry, now: datetime, preview: bool) -> Decision:
 
 def publish(
     entries: dict[str, Entry], now: datetime, preview: bool
-) -> tuple[dict[str, Entry], dict[str, Decision]]:
-    """The entries a build makes pages for, and each one's decision (`entry.state`)."""
-    decisions = {key: decide(entry, now, preview) for key, entry in entries.items()}
+) -> dict[str, Entry]:
+    """The entries a build makes pages for; each one's decision is on the entry
+    (`entry.state`, `entry.state_since`)."""
     shown = {}
     for key, entry in entries.items():
-        decision = decisions[key]
+        decision = decide(entry, now, preview)
         entry.state = decision.state
         entry.state_since = decision.since
         if decision.published:
             shown[key] = entry
-    return shown, decisions
+    return shown
 
 
 def listed(entry: Entry) -> bool:

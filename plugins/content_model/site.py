@@ -47,9 +47,8 @@ def load_site(
     # A changed key first: the unknown-key links it causes are its consequences.
     changed = changed_key_errors(entries, recorded)
     if changed:
-        old = {e.problem.split("'")[1] for e in changed}
-        more = [e for e in more if not any(f"key {k!r}" in e.problem for k in old)]
-    more += changed
+        more = [e for e in more if not any(f"key {k!r}" in e.problem for k in changed)]
+    more += changed.values()
     if not errors + more:
         more += root_link_errors(entries, frozenset(recorded))
     return entries, errors + more, router
@@ -67,10 +66,11 @@ def recorded_urls(content_dir: Path) -> dict[str, str]:
 
 def changed_key_errors(
     entries: dict[str, Entry], recorded: dict[str, str]
-) -> list[ContentError]:
+) -> dict[str, ContentError]:
     """A key changed in every file of an item: links, feeds and partners' calendars
-    know the old one. Refused unless the editor says the item is new (`new_item: yes`)."""
-    errors = []
+    know the old one. Refused unless the editor says the item is new (`new_item: yes`).
+    By the old key."""
+    errors: dict[str, ContentError] = {}
     for entry in entries.values():
         if entry.source.get("new_item"):
             continue
@@ -82,16 +82,14 @@ def changed_key_errors(
                 continue
             if old_key in entries:
                 continue  # the old item lives on (it moved): not a changed key
-            errors.append(
-                ContentError(
-                    entry.source.path,
-                    entry.source.line_of("key"),
-                    "key",
-                    f"was {old_key!r} when {item.url} was published; a key never "
-                    "changes (links, feeds and calendars use it)",
-                    f"write 'key: {old_key}' again; if this is a new item in place of "
-                    "the old one, add 'new_item: yes' to its source file",
-                )
+            errors[old_key] = ContentError(
+                entry.source.path,
+                entry.source.line_of("key"),
+                "key",
+                f"was {old_key!r} when {item.url} was published; a key never "
+                "changes (links, feeds and calendars use it)",
+                f"write 'key: {old_key}' again; if this is a new item in place of "
+                "the old one, add 'new_item: yes' to its source file",
             )
             break  # one message per item
     return errors

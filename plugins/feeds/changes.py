@@ -40,12 +40,12 @@ def removed_events(
 def changes(
     lang: str,
     events: list[EventView],
-    ledger: dict[str, Record],
-    now: datetime,
+    removed: list[tuple[str, datetime]],
     uid_domain: str,
     head: dict[str, Any],
 ) -> dict[str, Any]:
-    """The file's data; `head` carries $schema, url and license."""
+    """The file's data; `removed` comes from `removed_events`, `head` carries
+    $schema, url and license."""
     rows = [
         {
             "id": f"{v.key}@{uid_domain}",
@@ -64,7 +64,7 @@ def changes(
             "at": at.isoformat(),
             "url": None,
         }
-        for key, at in removed_events(ledger, now)
+        for key, at in removed
     ]
     rows.sort(key=lambda r: (datetime.fromisoformat(r["at"]), r["key"]), reverse=True)
     return {

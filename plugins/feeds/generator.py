@@ -18,7 +18,7 @@ from render import OutputJob, Shared, queue
 from render.jobs import KeptGroups
 from render.parallel import workers_for
 
-from . import texts, tourism, vevents
+from . import changes, texts, tourism, vevents
 from .catalog import (
     CHANGES_SCHEMA_PATH,
     DESTINATIONS_SCHEMA_PATH,
@@ -59,6 +59,8 @@ class FeedsGenerator(Generator):
         self.languages = self.settings["I18N_LANGUAGES"].languages
         self.site_url = self.settings["SITEURL"].rstrip("/")
         self.ledger = self.update_ledger()
+        # Events removed lately, for changes.json (one list for every language).
+        self.removed = changes.removed_events(self.ledger, self.settings["BUILD_TIME"])
         # An empty feed's "updated": when the site got its first content (the ledger
         # never forgets), not the build's second, so an unchanged feed stays unchanged.
         self.since = min(

@@ -90,11 +90,7 @@ class LanguageFeeds:
             self.owner.context["image_sets"],
             tuple(sorted(self.site.credits.items())),
             # changes.json lists events removed lately (the ledger dates removals)
-            tuple(
-                changes.removed_events(
-                    self.owner.ledger, self.owner.settings["BUILD_TIME"]
-                )
-            ),
+            tuple(self.owner.removed),
         )
 
     def translations(self, lang: str):
@@ -263,8 +259,7 @@ class LanguageFeeds:
 
     def changes_job(self, every: list[EventView]) -> OutputJob:
         """What changed, for partners who mirror our events (changes.py)."""
-        now = self.owner.settings["BUILD_TIME"]
-        removed = changes.removed_events(self.owner.ledger, now)
+        removed = self.owner.removed
         head = {
             "$schema": self.site.url + CHANGES_SCHEMA_PATH,
             "url": self.site.url + Scope("all").path(self.lang, "json"),
@@ -273,9 +268,7 @@ class LanguageFeeds:
         }
 
         def make() -> bytes:
-            data = changes.changes(
-                self.lang, every, self.owner.ledger, now, self.domain, head
-            )
+            data = changes.changes(self.lang, every, removed, self.domain, head)
             return jsonfeed.dumps(data).encode()
 
         path = f"feeds/{self.lang}/changes.json"

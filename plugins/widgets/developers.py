@@ -4,6 +4,7 @@ developer needs, made from the same lists and schemas as the files it documents.
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 from content_model.vocabulary import (
@@ -118,7 +119,9 @@ ATTRIBUTES = [
 ]
 
 
-def schema_docs(site: str) -> list[dict]:
+@cache
+def schema_docs() -> tuple[dict, ...]:
+    """Read once per process: every language's page shows the same tables."""
     docs = []
     for name, path in DOCUMENTED:
         schema = json.loads((SCHEMAS / Path(path).name).read_text(encoding="utf-8"))
@@ -131,7 +134,7 @@ def schema_docs(site: str) -> list[dict]:
                 "fields": fields(schema),
             }
         )
-    return docs
+    return tuple(docs)
 
 
 def partner_csp(site: str) -> str:
@@ -184,7 +187,7 @@ def context(
             "category": list(EVENT_CATEGORIES),
             "kind": list(DESTINATION_KINDS),
         },
-        "dev_schemas": schema_docs(site),
+        "dev_schemas": schema_docs(),
         "dev_csp": partner_csp(site),
         "dev_examples": examples(site, lang, script, integrity, webcal),
         "dev_attributes": ATTRIBUTES,
