@@ -29,6 +29,8 @@ DESTINATION_KINDS = {
     "heritage": N_("History and heritage"),
     "town": N_("Towns"),
     "family": N_("For families"),
+    "stay": N_("Places to stay"),
+    "eat": N_("Places to eat"),
 }
 
 EVENT_CATEGORIES = {
