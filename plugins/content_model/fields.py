@@ -141,6 +141,35 @@ def coordinates(value: str) -> Coordinates:
     return Coordinates(round(lat, 6), round(lon, 6))
 
 
+POSTAL_ADDRESS = re.compile(
+    r"^(?P<street>[^,]+(?:,[^,]+)*?),\s*(?P<code>\d{3}) ?(?P<code2>\d{2})\s+(?P<town>\S.*)$"
+)
+
+
+def postal_address(value: str) -> str:
+    """'Storgatan 1, 35231 Växjö' → 'Storgatan 1, 352 31 Växjö': street, postcode, town,
+    so that pages, maps and JSON-LD can tell them apart (`split_address`)."""
+    fix = (
+        "write 'street, postcode town', e.g. 'Södra Järnvägsgatan 2, 352 31 Växjö'; "
+        "in the countryside the farm or village stands for the street: "
+        "'Råshult 1, 343 91 Älmhult'"
+    )
+    match = POSTAL_ADDRESS.match(" ".join(value.split()))
+    if not match:
+        raise FieldProblem(f"{value.strip()!r} is not street, postcode and town", fix)
+    code = f"{match['code']} {match['code2']}"
+    if not "280" <= match["code"] <= "369":
+        raise FieldProblem(f"postcode {code} is not in Kronoberg (280 00–369 99)", fix)
+    return f"{match['street'].strip()}, {code} {match['town'].strip()}"
+
+
+def split_address(address: str) -> tuple[str, str, str]:
+    """A `postal_address` value as (street, postcode, town)."""
+    street, _, rest = address.rpartition(",")
+    code, town = rest.strip()[:6], rest.strip()[6:].strip()
+    return street.strip(), code, town
+
+
 def url(value: str) -> str:
     value = value.strip()
     parts = urlsplit(value)

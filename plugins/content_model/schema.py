@@ -34,6 +34,8 @@ def text(name: str, required: bool = False) -> FieldSpec:
 REPEAT_FREQUENCIES = ("weekly", "monthly")
 MUNICIPALITY = f.one_of(tuple(MUNICIPALITIES))
 MUNICIPALITY_LIST = f.several_of(tuple(MUNICIPALITIES))
+# Facts written as examples where the real ones are not known yet (shown on the page).
+ILLUSTRATIVE = f.several_of(("date", "time", "price"))
 
 COMMON = (
     FieldSpec("key", f.key, required=True),
@@ -55,7 +57,8 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("municipality", MUNICIPALITY, required=True),
         FieldSpec("kind", f.one_of(tuple(DESTINATION_KINDS)), required=True),
         FieldSpec("coordinates", f.coordinates, required=True),
-        FieldSpec("address", f.text),
+        FieldSpec("address", f.postal_address),
+        FieldSpec("nearest_stop", f.text),
         text("season", required=True),
         text("opening_hours"),
         FieldSpec("website", f.url),
@@ -65,7 +68,8 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("start", f.date_or_datetime, required=True),
         FieldSpec("end", f.date_or_datetime),
         FieldSpec("venue", f.text, required=True),
-        FieldSpec("address", f.text),
+        FieldSpec("address", f.postal_address),
+        FieldSpec("nearest_stop", f.text),
         FieldSpec("municipality", MUNICIPALITY, required=True),
         FieldSpec("coordinates", f.coordinates),
         FieldSpec("category", f.one_of(tuple(EVENT_CATEGORIES)), required=True),
@@ -80,6 +84,7 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("repeat_until", f.calendar_date),
         FieldSpec("repeat_count", f.repeat_count),
         FieldSpec("repeat_except", f.date_list),
+        FieldSpec("illustrative", ILLUSTRATIVE),
     ),
     "activities": (
         FieldSpec("kind", f.one_of(tuple(ACTIVITY_KINDS)), required=True),
@@ -101,6 +106,7 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("provider", f.text, required=True),
         FieldSpec("municipality", MUNICIPALITY, required=True),
         text("duration"),
+        FieldSpec("illustrative", ILLUSTRATIVE),
     ),
     "stories": (
         FieldSpec("date", f.calendar_date, required=True),
