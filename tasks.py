@@ -72,10 +72,12 @@ def translations(c, strict=False):
 
 
 @task(
+    positional=["file"],
+    optional=["file"],
     help={
         "file": "the translation that now matches its source",
         "all": "mark every translation up to date",
-    }
+    },
 )
 def translated(c, file="", all=False):
     """Record that a translation is up to date with its source (translated_from)."""
@@ -189,6 +191,26 @@ def new(c, type, lang="sv", title="", key=""):
     print(
         f"Created {path.relative_to(ROOT)} — fill in the fields, then run ./dev check --fast"
     )
+
+
+@task(
+    name="import",
+    help={"source": "import only the source with this id (content/sources.toml)"},
+)
+def import_events(c, source=""):
+    """Fetch partners' calendars (content/sources.toml) into content/events/<lang>/."""
+    from datetime import UTC, datetime
+    from zoneinfo import ZoneInfo
+
+    from imports.run import main
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    now = (
+        datetime.fromtimestamp(int(epoch), UTC)
+        if epoch
+        else datetime.now(ZoneInfo("Europe/Stockholm"))
+    )
+    sys.exit(main(ROOT, now.date(), source))
 
 
 @task

@@ -38,14 +38,16 @@ class Coordinates:
 
 @dataclass(frozen=True)
 class Price:
-    """A price in whole kronor; `low` is None for a free item."""
+    """A price in whole kronor; `low` is None for a free item, or when the price is
+    not known (an imported event whose calendar does not say: "ask the organiser")."""
 
     low: int | None
     high: int | None = None
+    known: bool = True
 
     @property
     def free(self) -> bool:
-        return self.low is None
+        return self.low is None and self.known
 
 
 Parser = Callable[[str], Any]
@@ -194,6 +196,8 @@ def price(value: str) -> Price:
     value = value.strip().lower()
     if value == "free":
         return Price(None)
+    if value == "unknown":
+        return Price(None, known=False)
     low, sep, high = value.replace("–", "-").partition("-")
     try:
         low_kr = whole_kronor(low)
@@ -201,7 +205,8 @@ def price(value: str) -> Price:
     except FieldProblem:
         raise FieldProblem(
             f"{value!r} is not a price",
-            "write 'free', a whole number of kronor (150) or a range (150-250)",
+            "write 'free', a whole number of kronor (150), a range (150-250) or "
+            "'unknown' (the page says to ask the organiser)",
         ) from None
     if high_kr is not None and high_kr < low_kr:
         raise FieldProblem(

@@ -85,6 +85,11 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("repeat_count", f.repeat_count),
         FieldSpec("repeat_except", f.date_list),
         FieldSpec("illustrative", ILLUSTRATIVE),
+        # Written by `./dev import` (plugins/imports): where the event came from.
+        FieldSpec("source", f.key),
+        FieldSpec("source_uid", f.text),
+        FieldSpec("source_recurrence", f.text),
+        FieldSpec("import_digest", f.text, shared=False),
     ),
     "activities": (
         FieldSpec("kind", f.one_of(tuple(ACTIVITY_KINDS)), required=True),

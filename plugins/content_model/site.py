@@ -12,6 +12,7 @@ from .errors import ContentError
 from .loader import find_images, find_sources, image_errors
 from .model import Entry
 from .rootlinks import root_link_errors
+from .sources import SOURCES_FILE, Source, read_sources
 from .urls import URL_CONTEXT, Router
 from .validate import build_entries
 
@@ -39,6 +40,7 @@ def load_site(
         sources, languages, find_images(content_dir), cache_dir
     )
     more += image_errors(content_dir)
+    more += credit_sources(entries, content_dir)
     router = translated_router(languages[0], translations_dir)
     for entry in entries.values():
         for item in entry.items.values():
@@ -52,6 +54,33 @@ def load_site(
     if not errors + more:
         more += root_link_errors(entries, frozenset(recorded))
     return entries, errors + more, router
+
+
+def credit_sources(entries: dict[str, Entry], content_dir: Path) -> list[ContentError]:
+    """An imported event's `source` becomes its partner calendar (name, link, licence),
+    which its page and every feed credit; an unknown id is an error."""
+    sources, errors = read_sources(content_dir)
+    for entry in entries.values():
+        named = entry.source.get("source")
+        if isinstance(named, Source):  # already credited (a livereload run)
+            named = named.id
+        if not isinstance(named, str):
+            continue
+        found = sources.get(named)
+        if found is None:
+            errors.append(
+                ContentError(
+                    entry.source.path,
+                    entry.source.line_of("source"),
+                    "source",
+                    f"{named!r} is not a source in content/{SOURCES_FILE}",
+                    "add it there, or remove the field if the event is not imported",
+                )
+            )
+            continue
+        for item in entry.items.values():
+            item.fields["source"] = found
+    return errors
 
 
 def recorded_urls(content_dir: Path) -> dict[str, str]:

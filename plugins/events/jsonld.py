@@ -104,7 +104,9 @@ def event(
             else None,
         }
     )
-    if price.high is not None:
+    if not price.known:
+        offer = None  # the calendar it came from does not say: no offer to claim
+    elif price.high is not None:
         offer = {
             "@type": "AggregateOffer",
             "lowPrice": price.low,
@@ -127,7 +129,7 @@ def event(
         "location": place,
         "image": image(item, site_url, sets),
         "offers": offer,
-        "isAccessibleForFree": price.free,
+        "isAccessibleForFree": price.free if price.known else None,
         "organizer": {"@type": "Organization", "name": item.organizer},
     }
     previous = item.get("previous_start")

@@ -132,7 +132,7 @@ def vevent(event: EventView, uid_domain: str) -> Event:
     item.add("summary", event.title, parameters={"LANGUAGE": event.lang})
     item.add(
         "description",
-        f"{event.summary}\n\n{event.url}",
+        "\n\n".join(x for x in (event.summary, event.url, event.credit) if x),
         parameters={"LANGUAGE": event.lang},
     )
     item.add("url", event.url)

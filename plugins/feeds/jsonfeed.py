@@ -10,7 +10,7 @@ from content_model.vocabulary import DESTINATION_KINDS, MUNICIPALITIES
 
 from . import licence
 from .syndication import FeedItem, FeedMeta, entry_id, feed_updated
-from .views import EventView
+from .views import EventView, source_record
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 # Raised only for incompatible changes; added fields are compatible (consumers ignore
@@ -48,6 +48,8 @@ def json_feed(
         if isinstance(view, EventView):
             item["tags"] = [view.category_label, view.municipality_name]
             item["_kronoberg_event"] = {"about": schema_url, **event_times(view)}
+            if view.source is not None:
+                item["_kronoberg_event"]["source"] = source_record(view.source)
         items.append(item)
     return dumps(
         {
@@ -106,6 +108,7 @@ def event_record(view: EventView, uid_domain: str, today: date) -> dict[str, Any
         },
         "booking_url": view.booking_url,
         "organizer": view.organizer,
+        "source": source_record(view.source),
         "image": (
             {
                 "url": view.image.url,

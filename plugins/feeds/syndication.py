@@ -70,7 +70,10 @@ def generator(meta: FeedMeta, items: list[FeedItem], uid_domain: str) -> FeedGen
         entry.guid(entry_id(view, uid_domain), permalink=False)
         entry.title(item.title)
         entry.link(href=view.url, rel="alternate")
-        entry.summary(item.text)
+        credit = getattr(view, "credit", None)
+        entry.summary(f"{item.text} ({credit})" if credit else item.text)
+        if credit:
+            entry.rights(credit)  # Atom only; RSS readers get it in the summary
         entry.content(view.html, type="html")
         entry.published(view.created)
         entry.updated(view.updated)

@@ -13,7 +13,8 @@ from content_model.listings import card_for
 from content_model.model import Entry, Item
 from content_model.rules import schedule_of
 from content_model.schedule import Occurrence, Schedule
-from content_model.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
+from content_model.sources import Source
+from content_model.vocabulary import EVENT_CATEGORIES, MUNICIPALITIES, N_
 
 from .ledger import Record
 
@@ -65,6 +66,9 @@ class EventView(View):
     booking_url: str | None = None
     organizer: str = ""
     sequence: int = 0
+    # An imported event's partner calendar, and the line that credits it.
+    source: Source | None = None
+    credit: str | None = None
 
     @property
     def municipality_name(self) -> str:
@@ -173,7 +177,32 @@ def event_view(item: Item, entry: Entry, site: Site) -> EventView:
         booking_url=item.get("booking_url"),
         organizer=item.organizer,
         sequence=record.sequence,
+        source=item.get("source"),
+        credit=source_credit(item.get("source"), site.translate),
     )
+
+
+def source_credit(source: Source | None, translate: Translate) -> str | None:
+    """'From the calendar of Växjö stadsbibliotek — Växjö kommun, CC0: https://…'."""
+    if source is None:
+        return None
+    line = translate(N_("From the calendar of %(name)s")) % {"name": source.name}
+    line += f" — {source.attribution}, {source.licence}"
+    return f"{line}: {source.link}" if source.link else line
+
+
+def source_record(source: Source | None) -> dict | None:
+    """The partner calendar an event came from, for feeds that carry data."""
+    if source is None:
+        return None
+    return {
+        "id": source.id,
+        "name": source.name,
+        "url": source.link or None,
+        "attribution": source.attribution,
+        "licence": source.licence,
+        "licence_url": source.licence_url or None,
+    }
 
 
 def story_view(item: Item, entry: Entry, site: Site) -> StoryView:
