@@ -24,6 +24,8 @@ KIND_TYPES = {
     "town": "City",
     "glass": "TouristAttraction",
     "family": "TouristAttraction",
+    "stay": "LodgingBusiness",
+    "eat": "FoodEstablishment",
 }
 
 
