@@ -24,6 +24,7 @@ PLUGINS = [
     "content_model",
     "images",
     "events",
+    "places",
     "feeds",
     "widgets",
     "sitemap",

@@ -21,6 +21,7 @@ from .publication import publish
 from .settings import project_path, resolve
 from .site import load_site
 from .translations import UP_TO_DATE, statuses
+from .vocabulary import MUNICIPALITIES, SEAT_TOWNS
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +79,7 @@ class ContentGenerator(Generator):
         if self.settings.get("CONTENT_STATUS_PAGE"):
             self.plans.append(status_page(planner, entries, every_entry))
         self.context["content_entries"] = entries
+        self.context["municipality_seats"] = municipality_seats(every_entry)
         self.context["site_pages"] = list(self.plans)  # others add theirs
         self.context["site_planner"] = planner
         self.context["translations_dir"] = translations_dir
@@ -102,6 +104,22 @@ class ContentGenerator(Generator):
 
 
 STATUS_URL = "/_status/"
+
+
+def municipality_seats(
+    entries: dict[str, Entry],
+) -> tuple[tuple[str, str, float, float], ...]:
+    """The municipalities' seats (towns) from their files: what the locator maps are drawn
+    among (places plugin); in the context, so every page's digest covers them."""
+    found = []
+    for entry in entries.values():
+        point = (
+            entry.source.get("coordinates") if entry.type == "municipalities" else None
+        )
+        if point is not None:
+            name = SEAT_TOWNS.get(entry.key) or MUNICIPALITIES[entry.key]
+            found.append((entry.key, name, point.latitude, point.longitude))
+    return tuple(sorted(found))
 
 
 def status_page(

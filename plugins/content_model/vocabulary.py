@@ -20,6 +20,9 @@ MUNICIPALITIES: dict[str, str] = {
     "almhult": "Älmhult",
 }
 
+# The seat of a municipality whose town has another name (the others share theirs).
+SEAT_TOWNS: dict[str, str] = {"uppvidinge": "Åseda"}
+
 DESTINATION_KINDS = {
     "nature": N_("Nature"),
     "water": N_("Lakes and water"),
