@@ -27,6 +27,7 @@ PLUGINS = [
     "places",
     "feeds",
     "widgets",
+    "search",  # its index is made after atomic_output has put the site in place
     "sitemap",
     "redirects",  # after every generator has planned its pages
     "render",  # after every generator: makes the queued pages and feeds
@@ -96,3 +97,7 @@ CONTENT_STATUS_PAGE = False
 # here so the preview (`./dev serve`, `./dev livereload`) rebuilds fast; publishconf.py
 # and `./dev check` turn it on (plugins/precompress/README.md).
 PRECOMPRESS = {"enabled": False}
+
+# Search (plugins/search): Pagefind indexes each finished build, one index per language;
+# "background" (livereload) after the reload, "off" to build without it.
+SEARCH = {"index": "now"}

@@ -227,7 +227,12 @@ def test_from_and_days_choose_a_month(browser, sites):
         script(sites) + '<ds-events lang="en" from="2027-12-01" days="31" limit="20">',
     )
     starts = rendered(page)["starts"]
-    assert starts and all("2027-12-01" <= s[:10] <= "2027-12-31" for s in starts)
+    assert starts and all(s[:10] <= "2027-12-31" for s in starts)
+    assert any(s[:10] >= "2027-12-01" for s in starts)
+    # Earlier starts are seasons still running in December (all-day, weeks long),
+    # never a one-day event that is over (the market of 27 November).
+    earlier = [s for s in starts if s[:10] < "2027-12-01"]
+    assert all(len(s) == 10 for s in earlier) and "2027-11-27" not in earlier
 
 
 def test_theme_is_light_by_default_and_as_set(browser, sites):

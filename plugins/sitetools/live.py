@@ -27,6 +27,8 @@ class LiveSite:
             "ATOMIC_OUTPUT_IN_PLACE": True,
             "CONTENT_PREVIEW": True,
             "CONTENT_STATUS_PAGE": True,
+            # The search index follows the reload, in the background (search plugin).
+            "SEARCH": {"index": "background"},
         }
         self.stats: dict = {}
         self._output: Path | None = None
