@@ -81,16 +81,17 @@ def test_pages_link_the_hashed_files_which_exist(tmp_path, theme):
     published = sorted(
         p.relative_to(site).as_posix() for p in (site / "assets").rglob("*")
     )
-    preview = [p for p in published if p.startswith("assets/js")]  # livereload's
-    assert [p for p in published if p not in preview] == [
+    scripts = [p for p in published if p.startswith("assets/js")]
+    assert [p for p in published if p not in scripts] == [
         "assets/css",
         css.lstrip("/"),
         "assets/img",
         icon.lstrip("/"),
     ]
-    assert len(preview) == 2 and re.fullmatch(
-        r"assets/js/preview\.[0-9a-f]{12}\.js", preview[1]
-    )
+    # livereload's preview script, and the search page's
+    assert len(scripts) == 3
+    assert re.fullmatch(r"assets/js/preview\.[0-9a-f]{12}\.js", scripts[1])
+    assert re.fullmatch(r"assets/js/search\.[0-9a-f]{12}\.js", scripts[2])
 
 
 def test_editing_the_stylesheet_changes_its_url(tmp_path, theme):

@@ -147,7 +147,8 @@ def assert_no_markup_from_content(page: str) -> None:
     tree = html.fromstring(page)
     for script in tree.xpath("//script"):
         if script.get("src"):  # our own files only, never anything inline from content
-            assert script.get("src").startswith("/widgets/") and not script.text
+            own = ("/widgets/", "/assets/js/")  # widget and search scripts
+            assert script.get("src").startswith(own) and not script.text
             continue
         assert script.get("type") == "application/ld+json"
         json.loads(script.text)

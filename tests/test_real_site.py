@@ -71,7 +71,8 @@ def test_every_internal_link_image_and_asset_resolves(real_site, html_pages):
         ):
             for element in soup.find_all(tag):
                 target = element.get(attr)
-                if not target or target.startswith(("https://", "mailto:")):
+                # geo: opens the phone's map app at the place (places plugin)
+                if not target or target.startswith(("https://", "mailto:", "geo:")):
                     continue
                 if target.startswith(SITE):
                     target = target.removeprefix(SITE)

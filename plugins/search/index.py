@@ -46,6 +46,7 @@ class IndexError_(RuntimeError):
 def index(site: Path) -> float:
     """Index `site` in place of its old index; the seconds it took."""
     started = time.perf_counter()
+    remove_leftovers(site)
     fresh = f"{FOLDER}.new-{os.getpid()}-{threading.get_ident()}"
     done = subprocess.run(
         [
@@ -118,6 +119,25 @@ def canonical(folder: Path) -> None:
         json.dumps(entry, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
         "utf-8",
     )
+
+
+def remove_leftovers(site: Path) -> None:
+    """Half-made indexes of processes that were stopped mid-way (a livereload ended
+    while its index was being refreshed): never part of the site."""
+    for folder in site.glob(f"{FOLDER}.*-*-*"):
+        pid = folder.name.split(".", 1)[1].split("-")[1]
+        if pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def replace(old: Path, new: Path) -> None:

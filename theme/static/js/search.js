@@ -51,7 +51,7 @@ function start(root) {
   }
 
   function say(template, values) {
-    return template.replace(/%\((\w+)\)s/g, (_, key) => values[key]);
+    return template.replace(/\{(\w+)\}/g, (_, key) => values[key]);
   }
 
   async function run() {
