@@ -15,12 +15,27 @@ from content_model.settings import project_path
 from pelican.generators import Generator
 from render.parallel import Background, workers_for
 
+from .cards import card_for, site_card
 from .markup import rewrite_body
 from .process import RASTER, ImageSet, Variant, process, variants_folder
 from .settings import resolve
 
 log = logging.getLogger(__name__)
 VARIANT_FOLDER = re.compile(r"[0-9a-f]{20}")  # process.digest()
+SITE_CARD_NAME = "Destination Småland"
+SITE_CARD_REGION = "Kronoberg · Småland · Sweden"
+
+
+def card_file(image: str) -> str:
+    """/images/og-<name>.jpg: an image's sharing card; og-site.jpg: the site's."""
+    return f"og-{Path(image).stem}.jpg" if image else "og-site.jpg"
+
+
+def prune_cards(cache: Path, used: set[Path]) -> None:
+    """Cards of images that changed or went: the cache would grow with every edit."""
+    for card in (cache / "cards").glob("*.jpg"):
+        if card not in used:
+            card.unlink(missing_ok=True)
 
 
 class ImagesGenerator(Generator):
@@ -74,6 +89,14 @@ class ImagesGenerator(Generator):
                 )
                 self.files[source.name] = source
                 self.sets[source.name] = image
+        # Sharing cards (og:image): one per image and one for the site (cards.py).
+        cards = {s.name: card_for(s, cache) for s in sources if s.name in self.sets}
+        cards[""] = site_card(cache, SITE_CARD_NAME, SITE_CARD_REGION)
+        self.files.update({card_file(name): path for name, path in cards.items()})
+        self.context["share_cards"] = {
+            name: f"/images/{card_file(name)}" for name in cards
+        }
+        prune_cards(cache, set(cards.values()))
         prune(cache, {p.parent for p in self.files.values() if p.is_relative_to(cache)})
         self.settings["IMAGES_PROCESSED"] = processed  # read by the tests
         self.context["image_sets"] = self.sets
