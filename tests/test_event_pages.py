@@ -182,3 +182,24 @@ def test_repeating_event_shows_its_next_date_mid_series(tmp_path):
         "end": "2027-07-10T14:00:00+02:00",
     }
     assert market["start"] == "2027-06-05T09:00:00+02:00"
+
+
+def test_a_cancelled_event_never_leads_the_home_page(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    concert = (content / "events" / "sv" / "konsert.md").read_text("utf-8")
+    (content / "events" / "sv" / "installt.md").write_text(
+        concert.replace("key: konsert", "key: installt")
+        .replace("title: Sommarkonsert", "title: Inställd vårkonsert")
+        .replace("start: 2027-06-05 18:00", "start: 2027-04-05 18:00")
+        .replace("end: 2027-06-05 20:00", "end: 2027-04-05 20:00\nstatus: cancelled"),
+        "utf-8",
+    )
+    output = build(content, tmp_path / "output", BUILD_DATE=date(2027, 3, 1))
+    home = page(output, "/")
+    titles = [h.get_text(strip=True) for h in home.select(".card h3, .card h2")]
+    assert "Sommarkonsert" in titles
+    assert "Inställd vårkonsert" not in titles
+    # It is still listed, marked, on the events page.
+    listing = page(output, "/evenemang/").get_text(" ")
+    assert "Inställd vårkonsert" in listing

@@ -247,7 +247,8 @@ class SitePlanner:
         upcoming, _past = split_upcoming(self.cards("events", lang), self.today)
         context = {
             "intro": intro,
-            "events": upcoming[:6],
+            # What is on, never led by what is off: cancelled events are left out here.
+            "events": [c for c in upcoming if c.item.get("status") != "cancelled"][:6],
             "destinations": self.cards("destinations", lang)[:6],
             "packages": self.cards("packages", lang)[:3],
             "stories": self.cards("stories", lang)[:3],

@@ -183,7 +183,9 @@ class Events extends Widget {
       const next = e.occurrences.find((o) => ends(o) > begin && starts(o) < until);
       if (next) out.push({ ...e, at: next });
     }
-    out.sort((a, b) => starts(a.at) - starts(b.at));
+    // Soonest first; a cancelled event never leads the list (it follows the others).
+    const off = (e) => (e.status === "cancelled" ? 1 : 0);
+    out.sort((a, b) => off(a) - off(b) || starts(a.at) - starts(b.at));
     return out.slice(0, this.limit);
   }
   item(e, lang) {
