@@ -483,3 +483,165 @@ def test_our_own_json_and_json_feed_import_as_sources(tmp_path):
     from_feed = file_with(root, "source: granne-feed\n").read_text("utf-8")
     assert "municipality: lessebo\ncategory: music\n" in from_feed
     build(root / "content", tmp_path / "output", BUILD_DATE=TODAY)
+
+
+# Regressions found in review: each is a calendar a partner could really send.
+
+ICS = (
+    "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n{events}END:VCALENDAR\r\n"
+)
+
+
+def vevent(uid: str, *lines: str) -> str:
+    return (
+        "BEGIN:VEVENT\r\nUID:"
+        + uid
+        + "\r\n"
+        + "".join(f"{x}\r\n" for x in lines)
+        + "END:VEVENT\r\n"
+    )
+
+
+def local_project(tmp_path: Path, **calendars: str) -> Path:
+    """A project whose sources are local files (no server needed)."""
+    root = tmp_path / "project"
+    shutil.copytree(BASE, root / "content")
+    blocks = []
+    for name, text in calendars.items():
+        (root / f"{name}.ics").write_text(text, "utf-8", newline="")
+        blocks.append(
+            f'[[source]]\nid = "{name}"\nname = "{name.title()}"\npath = "{name}.ics"\n'
+            'format = "icalendar"\nlanguage = "sv"\nlicence = "CC0"\nattribution = "x"\n'
+            'category = "culture"\nmunicipality = "vaxjo"\n'
+        )
+    (root / "content" / "sources.toml").write_text("\n".join(blocks), "utf-8")
+    return root
+
+
+def test_one_broken_calendar_or_event_never_stops_the_others(tmp_path):
+    broken = ICS.format(
+        events=vevent(
+            "a", "DTSTART:20270301T180000", "DTEND:tomorrow", "SUMMARY:Trasig"
+        )
+    )
+    half = ICS.format(
+        events=vevent(
+            "b", "DTSTART:20270301T180000", "DURATION:soon", "SUMMARY:Också trasig"
+        )
+        + vevent("c", "DTSTART:20270302T180000", "SUMMARY:Hel")
+    )
+    good = ICS.format(events=vevent("d", "DTSTART:20270303T180000", "SUMMARY:Bra"))
+    root = local_project(tmp_path, trasig=broken, halv=half, bra=good)
+    report, lines = do_import(root)
+    assert report.created == 2, lines  # "Hel" and "Bra"
+    assert any(line.startswith("trasig: ") for line in lines)
+    assert any("'Också trasig'" in line and "skipped" in line for line in lines)
+
+
+def test_what_the_build_would_refuse_is_reported_and_never_written(tmp_path):
+    calendar = ICS.format(
+        events=vevent(
+            "x", "DTSTART:20270301T180000", "DTEND:20270301T170000", "SUMMARY:Baklänges"
+        )
+        + vevent(
+            "y", "DTSTART:20270328T023000", "DTEND:20270328T033000", "SUMMARY:Sommartid"
+        )
+    )
+    root = local_project(tmp_path, kalender=calendar)
+    report, lines = do_import(root)
+    assert report.created == 0 and report.skipped == 2, lines
+    assert any("'Baklänges'" in line and "end:" in line for line in lines), lines
+    assert any("'Sommartid'" in line and "does not exist" in line for line in lines), (
+        lines
+    )
+    build(root / "content", tmp_path / "output")  # the site still builds
+
+
+def test_a_title_is_text_never_markup(tmp_path):
+    calendar = ICS.format(
+        events=vevent(
+            "t",
+            "DTSTART:20270301T180000",
+            "SUMMARY:Konsert [Köp här](https://phish.example/) ![x](https://t.example/p.gif)",
+        )
+    )
+    root = local_project(tmp_path, kalender=calendar)
+    do_import(root)
+    output = build(root / "content", tmp_path / "output")
+    body = next((output / "evenemang").glob("kalender-*/index.html")).read_text("utf-8")
+    soup = BeautifulSoup(body, "html.parser").select_one(".prose")
+    assert not soup.find_all(["a", "img"]) and "[Köp här]" in soup.get_text()
+
+
+def test_only_recent_and_coming_runs_get_files_of_their_own(tmp_path):
+    calendar = ICS.format(
+        events=vevent(
+            "tt",
+            "DTSTART:20150106T180000",
+            "DTEND:20150106T190000",
+            "RRULE:FREQ=WEEKLY;BYDAY=TU,TH",
+            "SUMMARY:Kör",
+        )
+        + vevent("old", "DTSTART:20200101T180000", "SUMMARY:Förr")
+    )
+    root = local_project(tmp_path, kalender=calendar)
+    report, _lines = do_import(root)
+    files = imported_files(root)
+    starts = sorted(text.split("start: ")[1][:10] for text in files.values())
+    assert starts[0] >= "2026-12-01" and starts[-1] <= "2028-12-31"
+    assert not any("Förr" in text for text in files.values())
+    assert 150 < report.created < 220
+
+
+def test_a_series_that_changes_shape_is_not_shown_twice(tmp_path):
+    weekly = vevent(
+        "s",
+        "DTSTART:20270105T180000",
+        "DTEND:20270105T190000",
+        "RRULE:FREQ=WEEKLY;COUNT=4",
+        "SUMMARY:Serie",
+    )
+    root = local_project(tmp_path, kalender=ICS.format(events=weekly))
+    do_import(root)
+    with_rdate = weekly.replace(
+        "SUMMARY:Serie", "RDATE:20270108T180000\r\nSUMMARY:Serie"
+    )
+    (root / "kalender.ics").write_text(
+        ICS.format(events=with_rdate), "utf-8", newline=""
+    )
+    report, lines = do_import(root)
+    files = imported_files(root)
+    shown = [
+        t
+        for t in files.values()
+        if "draft: yes" not in t and "status: cancelled" not in t
+    ]
+    assert len(shown) == 5 and report.cancelled == 0, lines  # one file per run now
+    assert any("repeats it differently" in line for line in lines)
+
+
+def test_a_uid_with_odd_spacing_is_the_same_event_every_time(tmp_path):
+    calendar = ICS.format(
+        events=vevent("abc  def ", "DTSTART:20270301T180000", "SUMMARY:Mellanslag")
+    )
+    root = local_project(tmp_path, kalender=calendar)
+    do_import(root)
+    report, _ = do_import(root)
+    assert (report.created, report.unchanged, report.cancelled) == (0, 1, 0)
+
+
+def test_an_editors_comment_counts_as_an_edit(tmp_path):
+    calendar = ICS.format(
+        events=vevent("c", "DTSTART:20270301T180000", "SUMMARY:Kommenterad")
+    )
+    root = local_project(tmp_path, kalender=calendar)
+    do_import(root)
+    path = file_with(root, "Kommenterad")
+    path.write_text(
+        "# Redaktör: kontrollera lokalen\n" + path.read_text("utf-8"), "utf-8"
+    )
+    (root / "kalender.ics").write_text(
+        calendar.replace("T180000", "T190000"), "utf-8", newline=""
+    )
+    report, _ = do_import(root)
+    assert report.conflicts == 1 and path.read_text("utf-8").startswith("# Redaktör")

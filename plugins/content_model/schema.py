@@ -89,7 +89,7 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("source", f.key),
         FieldSpec("source_uid", f.text),
         FieldSpec("source_recurrence", f.text),
-        FieldSpec("import_digest", f.text, shared=False),
+        FieldSpec("import_digest", f.text),
     ),
     "activities": (
         FieldSpec("kind", f.one_of(tuple(ACTIVITY_KINDS)), required=True),

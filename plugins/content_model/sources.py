@@ -6,6 +6,7 @@ event's source on its page and in every feed (`Source` goes into the event's fie
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +16,7 @@ from .errors import ContentError
 from .vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
 
 SOURCES_FILE = "sources.toml"
+KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FORMATS = ("icalendar", "events-json", "json-feed")
 LANGUAGES = ("sv", "en", "de", "da", "nl")
 FIELDS = {
@@ -145,6 +147,15 @@ def _source(
     for name in ("id", "name", "format", "language", "licence", "attribution"):
         if not str(block.get(name, "")).strip():
             errors.append(problem(name, "is missing", f'write `{name} = "…"`'))
+    ident = str(block.get("id", ""))
+    if ident and not KEY.fullmatch(ident):
+        errors.append(
+            problem(
+                "id",
+                f"{ident!r} is not a-z, 0-9 and hyphens",
+                "write it like 'vaxjo-kommun'",
+            )
+        )
     if bool(block.get("url")) == bool(block.get("path")):
         errors.append(
             problem(

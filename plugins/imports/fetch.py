@@ -8,6 +8,7 @@ answers 304 Not Modified, the import reads that copy (and still finds nothing ne
 from __future__ import annotations
 
 import json
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -67,9 +68,7 @@ def _download(source: Source, cache_dir: Path, timeout: float) -> Fetched:
                 raise FetchError(
                     f"{source.url} is {int(length):,} bytes; the limit is {MAX_BYTES:,}"
                 )
-            data = response.read(MAX_BYTES + 1)
-            if len(data) > MAX_BYTES:
-                raise FetchError(f"{source.url} is larger than {MAX_BYTES:,} bytes")
+            data = _read_all(response, source.url, timeout)
             etag = response.headers.get("ETag", "")
             modified = response.headers.get("Last-Modified", "")
     except urllib.error.HTTPError as error:
@@ -91,6 +90,22 @@ def _download(source: Source, cache_dir: Path, timeout: float) -> Fetched:
         "utf-8",
     )
     return Fetched(data, unchanged=False)
+
+
+def _read_all(response, url: str, timeout: float) -> bytes:
+    """The body, within the size limit and the time limit for the whole download (a
+    server that sends a byte now and then must not hold the import up)."""
+    deadline = time.monotonic() + timeout
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := response.read1(65536):
+        size += len(chunk)
+        if size > MAX_BYTES:
+            raise FetchError(f"{url} is larger than {MAX_BYTES:,} bytes")
+        if time.monotonic() > deadline:
+            raise FetchError(f"{url} did not finish within {timeout:g} s")
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def _read_meta(path: Path) -> dict:

@@ -36,9 +36,15 @@ class Imported:
         """The editor deleted `import_digest`: the file is theirs, imports leave it."""
         return not self.recorded
 
+    commented: bool = False  # an editor's `# …` lines in the header
+
     @property
     def edited(self) -> bool:
-        return digest(self.fields, self.body) != self.recorded
+        return self.commented or digest(self.fields, self.body) != self.recorded
+
+    @property
+    def draft(self) -> bool:
+        return self.fields.get("draft", "").strip().lower() == "yes"
 
 
 def digest(fields: dict[str, str], body: str) -> str:
@@ -48,7 +54,8 @@ def digest(fields: dict[str, str], body: str) -> str:
 
 
 def identity(source: str, uid: str, recurrence: str) -> tuple[str, str, str]:
-    return (source, uid, recurrence)
+    """What finds an imported file again: whitespace in a UID is not part of it."""
+    return (source, " ".join(uid.split()), recurrence)
 
 
 def find_imported(
@@ -57,10 +64,12 @@ def find_imported(
     """Imported files by (source, UID, recurrence), and every key in use (any language)."""
     found: dict[tuple[str, str, str], Imported] = {}
     keys: set[str] = set()
-    for path in sorted(events_dir.glob("*/*.md")):
+    for path in sorted(events_dir.parent.glob("*/*/*.md")):
         fields, body = read_file(path)
         if "key" in fields:
-            keys.add(fields["key"])
+            keys.add(fields["key"])  # keys are unique across every type
+        if path.parent.parent != events_dir:
+            continue
         if "source" in fields and "source_uid" in fields:
             ident = identity(
                 fields["source"],
@@ -68,7 +77,13 @@ def find_imported(
                 fields.get("source_recurrence", ""),
             )
             recorded = fields.get("import_digest", "")
-            found[ident] = Imported(path, fields.get("key", ""), fields, body, recorded)
+            commented = any(
+                line.startswith("#")
+                for line in path.read_text("utf-8").split("\n\n", 1)[0].splitlines()
+            )
+            found[ident] = Imported(
+                path, fields.get("key", ""), fields, body, recorded, commented
+            )
     return found, keys
 
 
@@ -89,9 +104,7 @@ def render(key: str, fields: dict[str, str], body: str, draft: bool) -> str:
 
 
 def new_key(source: str, title: str, recurrence: str, taken: set[str]) -> str:
-    base = slugify(
-        f"{source} {title}", regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")]
-    )
+    base = slugify(f"{source} {title}", regex_subs=[(r"[^a-z0-9]+", "-")])
     base = base[:KEY_LENGTH].strip("-")
     if recurrence:
         base += "-" + recurrence[:10].replace("-", "")

@@ -17,7 +17,7 @@ import recurring_ical_events
 import x_wr_timezone
 
 from .safe_text import TextTooLong, html_to_markdown, text_to_markdown
-from .upstream import Repeat, Upstream, local, rule_for
+from .upstream import Read, Repeat, Upstream, local, rule_for
 
 # How far back runs are still imported. Ahead, an endless series is read to the end of
 # next year: a fixed day, so that imports on different days write the same files.
@@ -28,23 +28,35 @@ class CalendarError(ValueError):
     """The data is not an iCalendar file we can read."""
 
 
-def read_icalendar(data: bytes, today: date) -> list[Upstream]:
+def read_icalendar(data: bytes, today: date) -> Read:
     try:
         calendar = icalendar.Calendar.from_ical(data)
-    except ValueError as error:
-        raise CalendarError(f"is not iCalendar ({error})") from None
-    if calendar.name != "VCALENDAR":
-        raise CalendarError("is not iCalendar (no VCALENDAR)")
-    calendar = x_wr_timezone.to_standard(calendar)
+        if calendar.name != "VCALENDAR":
+            raise CalendarError("is not iCalendar (no VCALENDAR)")
+        calendar = x_wr_timezone.to_standard(calendar)
+    except CalendarError:
+        raise
+    except Exception as error:  # the libraries raise many kinds for bad input
+        raise CalendarError(f"is not iCalendar we can read ({error})") from None
+    read = Read()
     by_uid: dict[str, list[icalendar.Event]] = defaultdict(list)
-    for component in calendar.walk("VEVENT"):
-        uid = str(component.get("UID", "")).strip()
-        if uid and component.get("DTSTART") is not None:
+    for number, component in enumerate(calendar.walk("VEVENT"), 1):
+        uid = " ".join(str(component.get("UID", "")).split())
+        if not uid:
+            read.problems.append(
+                f"event {number}: has no UID, so it cannot be kept up to date; skipped"
+            )
+        elif component.get("DTSTART") is None:
+            read.skip(uid, f"{uid!r}", "has no start (DTSTART)")
+        else:
             by_uid[uid].append(component)
-    found: list[Upstream] = []
     for uid in sorted(by_uid):
-        found += _series(uid, by_uid[uid], calendar, today)
-    return found
+        try:
+            read.events += _series(uid, by_uid[uid], calendar, today)
+        except Exception as error:  # one broken event never stops the others
+            title = str(by_uid[uid][0].get("SUMMARY", "")) or uid
+            read.skip(uid, f"{' '.join(title.split())!r}", f"cannot be read ({error})")
+    return read
 
 
 def _series(
@@ -53,7 +65,8 @@ def _series(
     master = next((c for c in components if "RECURRENCE-ID" not in c), components[0])
     repeating = any(c.get("RRULE") or c.get("RDATE") for c in components)
     if not repeating and len(components) == 1:
-        return [_upstream(uid, master)]
+        single = _upstream(uid, master)
+        return [single] if _last_day(single) >= today - LOOKBACK else []
     only = icalendar.Calendar()
     for sub in calendar.walk("VTIMEZONE"):
         only.add_component(sub)
@@ -76,11 +89,14 @@ def _series(
     chosen = {id(r) for r in plain}
     special = [r for r in runs if id(r) not in chosen]
     rule = _as_rule(plain) if plain else None
+    recent = [r for r in runs if _day(r["DTSTART"].dt) >= today - LOOKBACK]
     if rule is None:
-        return [_upstream(uid, run, _recurrence_id(run)) for run in runs]
+        # One file per run: the coming year's, and those of the last weeks.
+        return [_upstream(uid, run, _recurrence_id(run)) for run in recent]
     base = _upstream(uid, plain[0])
     series = Upstream(**{**base.__dict__, "repeat": rule})
-    return [series] + [_upstream(uid, run, _recurrence_id(run)) for run in special]
+    moved = [r for r in special if _day(r["DTSTART"].dt) >= today - LOOKBACK]
+    return [series] + [_upstream(uid, run, _recurrence_id(run)) for run in moved]
 
 
 def _as_rule(plain: list) -> Repeat | None:
@@ -165,6 +181,10 @@ def _recurrence_id(component) -> str:
         if isinstance(moment, datetime)
         else moment.isoformat()
     )
+
+
+def _last_day(event: Upstream) -> date:
+    return _day(event.end or event.start)
 
 
 def _day(value: datetime | date) -> date:

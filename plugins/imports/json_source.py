@@ -11,30 +11,30 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
-from .safe_text import TextTooLong, html_to_markdown, text_to_markdown
-from .upstream import Upstream, local, rule_for
+from .safe_text import html_to_markdown, text_to_markdown
+from .upstream import Read, Upstream, local, rule_for
 
 
 class JsonError(ValueError):
     pass
 
 
-def read_events_json(data: bytes) -> tuple[list[Upstream], list[str]]:
+def read_events_json(data: bytes) -> Read:
     document = _load(data)
     events = document.get("events") if isinstance(document, dict) else None
     if not isinstance(events, list):
         raise JsonError("has no 'events' list (is it an events.json file?)")
-    found: list[Upstream] = []
-    problems: list[str] = []
+    read = Read()
     for number, record in enumerate(events, 1):
+        uid = str(record.get("id", "")) if isinstance(record, dict) else ""
         try:
-            found += _from_record(record)
-        except (KeyError, TypeError, ValueError, TextTooLong) as error:
-            problems.append(f"event {number}: {_reason(error)}; skipped")
-    return found, problems
+            read.events += _from_record(record)
+        except Exception as error:  # one broken record never stops the others
+            read.skip(uid, f"event {number}", _reason(error))
+    return read
 
 
-def read_json_feed(data: bytes) -> tuple[list[Upstream], list[str]]:
+def read_json_feed(data: bytes) -> Read:
     document = _load(data)
     if not isinstance(document, dict) or "jsonfeed.org/version" not in str(
         document.get("version", "")
@@ -42,48 +42,39 @@ def read_json_feed(data: bytes) -> tuple[list[Upstream], list[str]]:
         raise JsonError(
             "is not a JSON Feed (no 'version': 'https://jsonfeed.org/version/1.1')"
         )
-    found: list[Upstream] = []
-    problems: list[str] = []
+    read = Read()
     for number, item in enumerate(document.get("items") or [], 1):
         if not isinstance(item, dict):
             continue
-        times = next(
-            (v for k, v in item.items() if k.startswith("_") and k.endswith("event")),
-            None,
-        )
-        label = item.get("title") or item.get("id") or f"item {number}"
-        if not isinstance(times, dict) or not times.get("start"):
-            problems.append(f"{label!r}: has no event times (_event.start); skipped")
-            continue
+        uid = str(item.get("id") or item.get("url") or "")
+        label = repr(item.get("title") or item.get("id") or f"item {number}")
         try:
-            start = _moment(times["start"], times.get("all_day"))
-            end = (
-                _moment(times["end"], times.get("all_day"))
-                if times.get("end")
-                else None
-            )
-        except ValueError as error:
-            problems.append(f"{label!r}: {_reason(error)}; skipped")
-            continue
-        try:
-            body = _body(item)
-        except TextTooLong as error:
-            problems.append(f"{label!r}: {error}; skipped")
-            continue
-        found.append(
-            Upstream(
-                uid=str(item.get("id") or item.get("url") or label),
-                title=" ".join(str(item.get("title", "")).split()),
-                start=start,
-                end=end if end != start else None,
-                description=body,
-                location=" ".join(str(times.get("location", "")).split()),
-                url=str(item.get("url") or ""),
-                categories=tuple(str(t) for t in item.get("tags") or ()),
-                cancelled=str(times.get("status", "")).lower() == "cancelled",
-            )
-        )
-    return found, problems
+            read.events.append(_from_item(item, uid or label))
+        except Exception as error:  # one broken item never stops the others
+            read.skip(uid, label, _reason(error))
+    return read
+
+
+def _from_item(item: dict, uid: str) -> Upstream:
+    times = next(
+        (v for k, v in item.items() if k.startswith("_") and k.endswith("event")),
+        None,
+    )
+    if not isinstance(times, dict) or not isinstance(times.get("start"), str):
+        raise ValueError("has no event times (_event.start)")
+    start = _moment(times["start"], times.get("all_day"))
+    end = _moment(times["end"], times.get("all_day")) if times.get("end") else None
+    return Upstream(
+        uid=uid,
+        title=" ".join(str(item.get("title", "")).split()),
+        start=start,
+        end=end if end != start else None,
+        description=_body(item),
+        location=" ".join(str(times.get("location", "")).split()),
+        url=str(item.get("url") or ""),
+        categories=tuple(str(t) for t in item.get("tags") or ()),
+        cancelled=str(times.get("status", "")).lower() == "cancelled",
+    )
 
 
 def _from_record(record: dict) -> list[Upstream]:

@@ -6,6 +6,7 @@ place) is a problem for the editor, never a guess.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from datetime import date, datetime
 
@@ -13,6 +14,7 @@ from content_model import fields as f
 from content_model.sources import Source
 from content_model.vocabulary import MUNICIPALITIES
 
+from .safe_text import escape
 from .upstream import Upstream
 
 COUNTRY = re.compile(
@@ -69,6 +71,11 @@ def header_and_body(event: Upstream, source: Source) -> tuple[dict[str, str], st
     if not event.title:
         raise Unmappable("has no title (SUMMARY)")
     venue, address = split_location(event.location)
+    outside = outside_the_county(event.location, event.geo)
+    if outside:
+        raise Unmappable(
+            f"the place {event.location!r} is {outside}: not one of our events"
+        )
     municipality = (
         event.municipality
         if event.municipality in MUNICIPALITIES
@@ -113,11 +120,12 @@ def header_and_body(event: Upstream, source: Source) -> tuple[dict[str, str], st
     fields["category"] = category
     fields["price"] = event.price or source.price or "unknown"
     fields["organizer"] = event.organizer or source.name
-    if event.url.startswith("https://") and not re.search(r"\s", event.url):
-        fields["booking_url"] = event.url
+    # No link, or not one our pages may carry (http://, odd characters): left out.
+    with contextlib.suppress(f.FieldProblem):
+        fields["booking_url"] = f.url(event.url)
     if event.cancelled:
         fields["status"] = "cancelled"
-    body = event.description or f.text(event.title)
+    body = event.description or escape(event.title)
     return fields, body
 
 
@@ -131,9 +139,26 @@ def split_location(location: str) -> tuple[str, str]:
             address = f.postal_address(", ".join(parts[cut - 1 :]) if cut else "")
         except f.FieldProblem:
             continue
-        venue = ", ".join(parts[: cut - 1])
+        # A place given only as an address: its street names it.
+        venue = ", ".join(parts[: cut - 1]) or f.split_address(address)[0]
         return venue, address
     return location, ""
+
+
+SWEDISH_POSTCODE = re.compile(r"\b(\d{3}) ?\d{2}\b")
+
+
+def outside_the_county(location: str, geo: tuple[float, float] | None) -> str:
+    """Why a place is not in Kronoberg, when it clearly is not ('' otherwise)."""
+    if geo is not None:
+        try:
+            f.coordinates(f"{geo[0]}, {geo[1]}")
+        except f.FieldProblem:
+            return f"at {geo[0]}, {geo[1]}, outside Kronoberg"
+    for match in SWEDISH_POSTCODE.finditer(location):
+        if not "280" <= match[1] <= "369":
+            return f"at postcode {match[0]}, outside Kronoberg"
+    return ""
 
 
 def municipality_for(address: str, location: str, source: Source) -> str | None:

@@ -23,7 +23,8 @@ from .icalendar_source import CalendarError, read_icalendar
 from .json_source import JsonError, read_events_json, read_json_feed
 from .mapping import Unmappable, header_and_body
 from .safe_text import TextTooLong
-from .upstream import Upstream
+from .upstream import Read, Upstream
+from .validation import check_text
 
 
 @dataclass
@@ -68,6 +69,9 @@ def run_import(
             "import: no sources in content/sources.toml — add a [[source]] block "
             '(see content/README.md, "Events from partners\' calendars")'
         )
+    if only and only not in sources:
+        report.failed_sources += 1
+        report.say(f"import: no source {only!r} in content/sources.toml")
     events_dir = content_dir / "events"
     imported, taken = find_imported(events_dir)
     for source in sources.values():
@@ -75,25 +79,32 @@ def run_import(
             continue
         try:
             fetched = fetch(source, root, root / "cache" / "imports", timeout)
-            events, problems = read(source, fetched.data, today)
+            got = read(source, fetched.data, today)
         except (FetchError, CalendarError, JsonError) as error:
             report.failed_sources += 1
             report.say(f"{source.id}: {error} — its events are left as they are")
             continue
-        for problem in problems:
+        except Exception as error:  # whatever a partner's data does: one line, go on
+            report.failed_sources += 1
+            report.say(
+                f"{source.id}: could not be read ({type(error).__name__}: {error}) "
+                "— its events are left as they are"
+            )
+            continue
+        for problem in got.problems:
             report.skipped += 1
             report.say(f"{source.id}: {problem}")
-        seen = _write_all(source, events, imported, taken, events_dir, report)
-        _cancel_missing(source, seen, imported, today, report)
+        seen = _write_all(source, got.events, imported, taken, root, report)
+        _retire_missing(source, seen, got.unreadable, imported, today, report)
     for line in report.lines:
         say(line)
     say(report.summary)
     return report
 
 
-def read(source: Source, data: bytes, today: date) -> tuple[list[Upstream], list[str]]:
+def read(source: Source, data: bytes, today: date) -> Read:
     if source.format == "icalendar":
-        return read_icalendar(data, today), []
+        return read_icalendar(data, today)
     if source.format == "events-json":
         return read_events_json(data)
     return read_json_feed(data)
@@ -104,7 +115,7 @@ def _write_all(
     events: list[Upstream],
     imported: dict,
     taken: set[str],
-    events_dir: Path,
+    root: Path,
     report: Report,
 ) -> set[tuple[str, str, str]]:
     seen: set[tuple[str, str, str]] = set()
@@ -123,24 +134,27 @@ def _write_all(
             report.say(f"{label}: {error}; skipped")
             continue
         fields["source"] = source.id
-        fields["source_uid"] = _one_line(event.uid)
+        fields["source_uid"] = ident[1]
         if event.recurrence:
             fields["source_recurrence"] = event.recurrence
-        _write_one(
-            source, ident, fields, body, imported, taken, events_dir, label, report
-        )
+        _write_one(source, ident, fields, body, imported, taken, root, label, report)
     return seen
 
 
 def _write_one(
-    source, ident, fields, body, imported, taken, events_dir, label, report
+    source, ident, fields, body, imported, taken, root, label, report
 ) -> None:
     known: Imported | None = imported.get(ident)
+    events_dir = root / "content" / "events"
     if known is None:
         key = new_key(source.id, fields["title"], ident[2], taken)
         path = events_dir / source.language / f"{key}.md"
+        text = render(key, fields, body, draft=source.approval)
+        if not _valid(text, path, root, source, label, report):
+            taken.discard(key)
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(render(key, fields, body, draft=source.approval), "utf-8")
+        path.write_text(text, "utf-8")
         imported[ident] = Imported(path, key, fields, body, "")
         report.created += 1
         report.say(
@@ -161,12 +175,14 @@ def _write_one(
         report.say(
             f"{label}: conflict — {known.path.relative_to(events_dir.parent.parent)} was "
             "edited here and changed upstream; the file is left as it is (compare it "
-            "with the partner's calendar, then delete 'import_digest' to keep your "
-            "version for good, or delete the file to take theirs)"
+            "with the partner's calendar; delete its 'import_digest' line to keep your "
+            "version for good, or restore it (git checkout) to take theirs next time)"
         )
         return
-    draft = known.fields.get("draft") == "yes"
-    known.path.write_text(render(known.key, fields, body, draft), "utf-8")
+    text = render(known.key, fields, body, known.draft)
+    if not _valid(text, known.path, root, source, label, report):
+        return
+    known.path.write_text(text, "utf-8")
     if (
         fields.get("status") == "cancelled"
         and known.fields.get("status") != "cancelled"
@@ -178,22 +194,36 @@ def _write_one(
         report.say(f"{label}: updated")
 
 
-def _cancel_missing(
-    source: Source, seen: set, imported: dict, today: date, report: Report
+def _retire_missing(
+    source: Source,
+    seen: set,
+    unreadable: set[str],
+    imported: dict,
+    today: date,
+    report: Report,
 ) -> None:
-    """Events gone from a calendar that was read are cancelled, unless already over."""
+    """Files of a calendar that was read, whose event it no longer has.
+
+    Gone from the calendar: marked cancelled (never deleted), unless over. Still there
+    in another shape (a series that now needs a file per run, or the other way): the
+    old file is superseded, kept as a draft so no date shows twice. Events the reader
+    could not read this time are left as they are."""
+    live_uids = {ident[1] for ident in seen}
     for ident, known in sorted(imported.items(), key=lambda pair: str(pair[0])):
-        if ident[0] != source.id or ident in seen:
+        if ident[0] != source.id or ident in seen or ident[1] in unreadable:
             continue
         if known.detached or known.fields.get("status") == "cancelled":
             continue
-        if _over(known.fields, today):
+        superseded = ident[1] in live_uids
+        if not superseded and _over(known.fields, today):
             continue
         label = f"{source.id}: {known.fields.get('title', ident[1])!r}"
+        shown = known.path.relative_to(known.path.parents[3])
         if known.edited:
             report.conflicts += 1
             report.say(
-                f"{label}: gone from the partner's calendar, but edited here — left as it is; cancel it by hand if it is off"
+                f"{label}: {'changed shape' if superseded else 'gone from the partner calendar'} "
+                f"upstream, but {shown} was edited here — left as it is; check it by hand"
             )
             continue
         fields = {
@@ -201,13 +231,31 @@ def _cancel_missing(
             for k, v in known.fields.items()
             if k not in ("key", "draft", "import_digest")
         }
+        if superseded:
+            known.path.write_text(render(known.key, fields, known.body, True), "utf-8")
+            report.updated += 1
+            report.say(
+                f"{label}: the partner now repeats it differently; {shown} is replaced "
+                "by the new file(s) and made a draft (delete it once you have checked)"
+            )
+            continue
         fields["status"] = "cancelled"
         known.path.write_text(
-            render(known.key, fields, known.body, known.fields.get("draft") == "yes"),
-            "utf-8",
+            render(known.key, fields, known.body, known.draft), "utf-8"
         )
         report.cancelled += 1
         report.say(f"{label}: gone from the partner's calendar, marked cancelled")
+
+
+def _valid(
+    text: str, path: Path, root: Path, source: Source, label: str, report: Report
+) -> bool:
+    """The file as our build would read it: what it would refuse is never written."""
+    problems = check_text(text, path, root)
+    if problems:
+        report.skipped += 1
+        report.say(f"{label}: {problems[0]}; skipped")
+    return not problems
 
 
 def _over(fields: dict[str, str], today: date) -> bool:
@@ -218,10 +266,6 @@ def _over(fields: dict[str, str], today: date) -> bool:
         return False
     day = value.date() if hasattr(value, "date") and callable(value.date) else value
     return day < today
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
 
 
 def main(root: Path, today: date, only: str = "") -> int:

@@ -16,7 +16,7 @@ SAFE_LINK = re.compile(r"^(https://|mailto:|tel:)", re.IGNORECASE)
 DROPPED = {"script", "style", "head", "title", "iframe", "object", "embed", "template"}
 BLOCKS = {"p", "div", "section", "article", "table", "tr", "blockquote", "pre"}
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!])")
+MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}#!|])")
 BREAK = "\x00"  # a <br>, written as Markdown's hard break once spaces are tidied
 # Longer than any description a visitor reads on an event page.
 MAX_CHARACTERS = 20_000
@@ -26,9 +26,16 @@ class TextTooLong(ValueError):
     pass
 
 
+CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]"
+)
+
+
 def escape(text: str) -> str:
-    """Plain text that Markdown shows as it is ('<script>' stays visible text)."""
-    text = MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    """Plain text that Markdown shows as it is ('<script>' stays visible text); no
+    invisible control characters, which our content check refuses."""
+    text = CONTROL.sub("", text.replace(BREAK, "\uffff"))
+    text = MARKDOWN_SPECIAL.sub(r"\\\1", text).replace("\uffff", BREAK)
     return text.replace("<", "&lt;").replace(">", "&gt;")
 
 
@@ -83,7 +90,7 @@ def _walk(element, blocks: list[str], line: list[str]) -> None:
             inner: list[str] = []
             _text(child, inner)
             _walk(child, blocks, inner)
-            prefix = "### " if tag in HEADINGS else ""
+            prefix = "## " if tag in HEADINGS else ""
             _flush(blocks, inner, prefix)
         elif tag in ("ul", "ol"):
             _flush(blocks, line)
@@ -112,7 +119,7 @@ def _walk(element, blocks: list[str], line: list[str]) -> None:
             _walk(child, blocks, inner)
             content = "".join(inner).strip()
             href = (child.get("href") or "").strip()
-            if SAFE_LINK.match(href) and not re.search(r"[\s()<>]", href):
+            if SAFE_LINK.match(href) and not re.search(r"[\s()<>{}|\\^`\"]", href):
                 line.append(f"[{content or escape(href)}]({href})")
             else:
                 line.append(content)

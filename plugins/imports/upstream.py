@@ -21,6 +21,21 @@ class Repeat:
     exceptions: tuple[date, ...] = ()
 
 
+@dataclass
+class Read:
+    """What a reader got from one calendar: its events, and for what it could not
+    read, a line each and the UIDs (whose files must not be taken for gone)."""
+
+    events: list[Upstream] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    unreadable: set[str] = field(default_factory=set)
+
+    def skip(self, uid: str, label: str, reason: object) -> None:
+        self.problems.append(f"{label}: {reason}; skipped")
+        if uid:
+            self.unreadable.add(" ".join(uid.split()))
+
+
 @dataclass(frozen=True)
 class Upstream:
     """One event, or one run of a series that our model cannot say as a rule.
