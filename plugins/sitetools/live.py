@@ -61,10 +61,14 @@ class LiveSite:
         (folder / "errors.json").write_text(json.dumps(report, ensure_ascii=False))
 
     def settle(self) -> None:
-        """Wait until the last build's clean-up (collection, cache writes) is done."""
+        """Wait until the last build's clean-up (collection, cache writes) and its
+        search index (refreshed in the background after the reload) are done."""
+        from search.index import background
+
         if self._cleanup is not None:
             self._cleanup.join()
         stored.settle()
+        background.wait()
 
 
 def collect_previous_build() -> None:
