@@ -72,10 +72,8 @@ def translations(c, strict=False):
 
 
 @task(
-    positional=["file"],
-    optional=["file"],
     help={
-        "file": "the translation that now matches its source",
+        "file": "the translation that now matches its source (./dev translated <file> works too)",
         "all": "mark every translation up to date",
     },
 )

@@ -350,3 +350,12 @@ def test_port_check_refuses_a_listening_port():
         ):
             check_port(port)
     check_port(port)  # free again
+
+
+def test_dev_translated_takes_the_file_as_the_readme_writes_it(served_first, home):
+    translation = next((served_first / "content" / "events" / "de").glob("*.md"))
+    name = translation.relative_to(served_first).as_posix()
+    done = run(f"./dev translated {name}", served_first, home)
+    assert done.returncode == 0, done.stderr
+    assert f"{name}: up to date with content/events/sv/" in done.stdout
+    assert "./dev translated content/events/de/" in (ROOT / "README.md").read_text()
