@@ -16,7 +16,7 @@ DAY = date(2026, 11, 28)
     ("lang", "expected"),
     [
         ("sv", "28 november 2026"),
-        ("en", "November 28, 2026"),
+        ("en", "28 November 2026"),
         ("de", "28. November 2026"),
         ("da", "28. november 2026"),
         ("nl", "28 november 2026"),
@@ -66,17 +66,25 @@ def test_language_names(lang, name, swedish_in):
         (date(2027, 6, 5), None, "sv", "5 juni 2027"),
         (date(2027, 6, 5), date(2027, 6, 7), "sv", "5–7 juni 2027"),
         (date(2027, 6, 5), date(2027, 6, 7), "de", "5.–7. Juni 2027"),
+        (date(2027, 6, 5), date(2027, 6, 7), "en", "5–7 June 2027"),
+        (date(2027, 6, 28), date(2027, 7, 2), "en", "28 June – 2 July 2027"),
         (
             datetime(2027, 6, 5, 18),
             datetime(2027, 6, 5, 20),
             "sv",
-            "lördag 5 juni 2027 18:00–20:00",
+            "lördag 5 juni 2027, 18:00–20:00",
         ),
         (
             datetime(2027, 6, 5, 18),
             datetime(2027, 6, 6, 2),
             "sv",
-            "5 juni 2027 18:00 – 6 juni 2027 02:00",
+            "5 juni 2027, 18:00 – 6 juni 2027, 02:00",
+        ),
+        (
+            datetime(2027, 2, 6, 18),
+            datetime(2027, 2, 6, 19, 45),
+            "en",
+            "Saturday, 6 February 2027, 18:00–19:45",
         ),
     ],
 )

@@ -20,7 +20,8 @@ def municipality_name(value: str) -> str:
 
 
 def when(start: date | datetime, end: date | datetime | None, lang: str) -> str:
-    """An event's time in words: '5–7 juni 2027', 'lördag 5 juni 2027 18:00–22:00'."""
+    """An event's time in words: '5–7 juni 2027', 'lördag 5 juni 2027, 18:00–22:00'
+    (a comma between day and time, so they do not run together)."""
     end = end or start
     if not isinstance(start, datetime):
         return formatting.date_range(start, end, lang)
@@ -28,15 +29,15 @@ def when(start: date | datetime, end: date | datetime | None, lang: str) -> str:
         span = formatting.clock(start, lang)
         if end != start:
             span += f"–{formatting.clock(end, lang)}"
-        return f"{formatting.weekday_date(start.date(), lang)} {span}"
+        return f"{formatting.weekday_date(start.date(), lang)}, {span}"
     first = (
-        f"{formatting.long_date(start.date(), lang)} {formatting.clock(start, lang)}"
+        f"{formatting.long_date(start.date(), lang)}, {formatting.clock(start, lang)}"
     )
     last = formatting.long_date(
         end if not isinstance(end, datetime) else end.date(), lang
     )
     if isinstance(end, datetime):
-        last += f" {formatting.clock(end, lang)}"
+        last += f", {formatting.clock(end, lang)}"
     return f"{first} – {last}"
 
 

@@ -18,7 +18,7 @@ EXCEPT = N_("not on %(dates)s")
 
 
 def weekday_name(day: date, lang: str) -> str:
-    return get_day_names("wide", locale=lang)[day.weekday()]
+    return get_day_names("wide", locale=formatting.locale_of(lang))[day.weekday()]
 
 
 def schedule_text(schedule: Schedule, lang: str, gettext) -> str:
@@ -54,7 +54,7 @@ def schedule_text(schedule: Schedule, lang: str, gettext) -> str:
 
 def month_name(month: date, lang: str) -> str:
     """'juni 2027', 'Juni 2027' — as the locale writes it inside a sentence."""
-    return format_date(month, "LLLL y", locale=lang)
+    return format_date(month, "LLLL y", locale=formatting.locale_of(lang))
 
 
 def month_title(month: date, lang: str) -> str:

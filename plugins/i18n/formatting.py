@@ -11,6 +11,13 @@ from babel.dates import format_date, format_interval, format_time
 from babel.numbers import format_currency, format_decimal
 
 CURRENCY = "SEK"
+# The site's English is British: "6 February 2027, 18:00", not "February 6, 6:00 PM".
+FORMAT_LOCALES = {"en": "en_GB"}
+
+
+def locale_of(lang: str) -> str:
+    """The Babel locale that formats dates, times and numbers for a language."""
+    return FORMAT_LOCALES.get(lang, lang)
 
 
 def language_name(lang: str) -> str:
@@ -21,22 +28,28 @@ def language_name(lang: str) -> str:
 
 def long_date(value: date, lang: str) -> str:
     """'28 november 2026', '28. November 2026'."""
-    return format_date(value, "long", locale=lang)
+    return format_date(value, "long", locale=locale_of(lang))
 
 
 def weekday_date(value: date, lang: str) -> str:
-    return format_date(value, "full", locale=lang)
+    return format_date(value, "full", locale=locale_of(lang))
 
 
 def clock(value: datetime, lang: str) -> str:
-    return format_time(value, "short", locale=lang)
+    return format_time(value, "short", locale=locale_of(lang))
 
 
 def date_range(start: date, end: date, lang: str) -> str:
     """'5–7 juni 2027'; a single day when start and end fall on one date."""
     if start == end:
         return long_date(start, lang)
-    return format_interval(start, end, "yMMMMd", locale=lang)
+    if lang == "en":  # Babel's British interval abbreviates the month ("5 – 7 Jun")
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start.day}–{long_date(end, lang)}"
+        if start.year == end.year:
+            return f"{format_date(start, 'd MMMM', locale='en_GB')} – {long_date(end, lang)}"
+        return f"{long_date(start, lang)} – {long_date(end, lang)}"
+    return format_interval(start, end, "yMMMMd", locale=locale_of(lang))
 
 
 def kronor(amount: int, lang: str) -> str:
@@ -58,11 +71,11 @@ def kronor_range(low: int, high: int, lang: str) -> str:
 
 
 def weekday_name(value: date, lang: str) -> str:
-    return format_date(value, "EEEE", locale=lang)
+    return format_date(value, "EEEE", locale=locale_of(lang))
 
 
 def weekday_short(value: date, lang: str) -> str:
-    return format_date(value, "EEE", locale=lang)
+    return format_date(value, "EEE", locale=locale_of(lang))
 
 
 def parse_date(value: str) -> date:
@@ -70,7 +83,7 @@ def parse_date(value: str) -> date:
 
 
 def number(value: int | float | Decimal, lang: str) -> str:
-    return format_decimal(value, locale=lang)
+    return format_decimal(value, locale=locale_of(lang))
 
 
 def language_in(lang: str, reader_lang: str) -> str:
