@@ -52,3 +52,16 @@ def test_no_page_is_wider_than_a_phone(phone, real_site):
         if width > 390:
             wide[url] = width
     assert not wide, wide
+
+
+def test_header_menu_and_content_share_one_left_edge(phone):
+    base, tab = phone
+    for width in (390, 1280):
+        tab.set_viewport_size({"width": width, "height": 900})
+        tab.goto(base + "/en/")
+        edges = tab.evaluate(
+            "() => ['.brand', '.main-nav li:first-child a', 'main h1']"
+            ".map(s => Math.round(document.querySelector(s).getBoundingClientRect().left))"
+        )
+        assert len(set(edges)) == 1, (width, edges)
+    tab.set_viewport_size({"width": 390, "height": 844})
