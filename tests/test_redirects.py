@@ -110,3 +110,16 @@ def test_gone_items_lead_to_their_listing_and_others_home():
         "/en/y/": "/en/events/",
         "/x/old/": "/destinationer/",
     }
+
+
+def test_the_gates_leave_pages_that_only_redirect_to_nginx(tmp_path):
+    """A moved address's small HTML page is not a page of the site: the gates (links,
+    hreflang, sitemap, HTML, accessibility) judge the page it points to."""
+    from checks.pages import html_pages
+
+    (tmp_path / "old").mkdir()
+    (tmp_path / "new").mkdir()
+    (tmp_path / "old" / "index.html").write_text("<!doctype html><title>x</title>")
+    (tmp_path / "new" / "index.html").write_text("<!doctype html><title>y</title>")
+    (tmp_path / "_redirects.map").write_text("# record\n/old/ /new/;\n")
+    assert list(html_pages(tmp_path)) == ["/new/"]
