@@ -155,6 +155,16 @@ def rendered(page, selector: str = "ds-events") -> dict:
     )
 
 
+def test_english_widget_dates_are_british(browser, sites):
+    shown = rendered(open_page(browser, sites, script(sites) + '<ds-events lang="en">'))
+    assert shown["items"] >= 1
+    assert " PM" not in shown["text"] and " AM" not in shown["text"]
+    assert re.search(
+        r"\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}",
+        shown["text"],
+    ), shown["text"]
+
+
 def test_the_strict_documented_csp_lets_the_widget_work(browser, sites):
     page = open_page(
         browser, sites, script(sites) + '<ds-events lang="de" municipality="ljungby">'

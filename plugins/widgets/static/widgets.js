@@ -27,13 +27,16 @@ const t = (lang, key) => TEXT[lang][key];
 const isDate = (s) => s.length === 10;
 const code = (s) => (s || "").slice(0, 2).toLowerCase();
 
+// The site's English is British: "Saturday 6 February 2027 at 18:00", not "6:00 PM".
+const dates = (lang) => (lang === "en" ? "en-GB" : lang);
+
 function when(o, lang) {
   if (isDate(o.start)) {
     const utc = (s) => new Date(s + "T12:00:00Z");
-    const f = new Intl.DateTimeFormat(lang, { dateStyle: o.start === o.end ? "full" : "medium", timeZone: "UTC" });
+    const f = new Intl.DateTimeFormat(dates(lang), { dateStyle: o.start === o.end ? "full" : "medium", timeZone: "UTC" });
     return o.start === o.end ? f.format(utc(o.start)) : f.formatRange(utc(o.start), utc(o.end));
   }
-  const f = new Intl.DateTimeFormat(lang, { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Stockholm" });
+  const f = new Intl.DateTimeFormat(dates(lang), { dateStyle: "full", timeStyle: "short", timeZone: "Europe/Stockholm" });
   return f.format(new Date(o.start));
 }
 
