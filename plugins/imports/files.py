@@ -65,7 +65,7 @@ def find_imported(
     found: dict[tuple[str, str, str], Imported] = {}
     keys: set[str] = set()
     for path in sorted(events_dir.parent.glob("*/*/*.md")):
-        fields, body = read_file(path)
+        fields, body, commented = read_file(path)
         if "key" in fields:
             keys.add(fields["key"])  # keys are unique across every type
         if path.parent.parent != events_dir:
@@ -77,20 +77,19 @@ def find_imported(
                 fields.get("source_recurrence", ""),
             )
             recorded = fields.get("import_digest", "")
-            commented = any(
-                line.startswith("#")
-                for line in path.read_text("utf-8").split("\n\n", 1)[0].splitlines()
-            )
             found[ident] = Imported(
                 path, fields.get("key", ""), fields, body, recorded, commented
             )
     return found, keys
 
 
-def read_file(path: Path) -> tuple[dict[str, str], str]:
-    document = parse_document(path.read_text("utf-8"), str(path))
+def read_file(path: Path) -> tuple[dict[str, str], str, bool]:
+    """Fields, body, and whether the header has an editor's `# …` comment lines."""
+    text = path.read_text("utf-8")
+    document = parse_document(text, str(path))
     fields = {name: raw.text for name, raw in document.fields.items()}
-    return fields, document.body
+    header = text.split("\n\n", 1)[0].splitlines()
+    return fields, document.body, any(line.startswith("#") for line in header)
 
 
 def render(key: str, fields: dict[str, str], body: str, draft: bool) -> str:

@@ -23,6 +23,8 @@ import threading
 import time
 from pathlib import Path
 
+from atomic_output.swap import running
+
 from . import cbor
 
 FOLDER = "pagefind"
@@ -126,18 +128,8 @@ def remove_leftovers(site: Path) -> None:
     while its index was being refreshed): never part of the site."""
     for folder in site.glob(f"{FOLDER}.*-*-*"):
         pid = folder.name.split(".", 1)[1].split("-")[1]
-        if pid.isdigit() and int(pid) != os.getpid() and not alive(int(pid)):
+        if pid.isdigit() and int(pid) != os.getpid() and not running(int(pid)):
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def replace(old: Path, new: Path) -> None:
