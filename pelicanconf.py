@@ -3,9 +3,14 @@
 SITENAME = "Destination Småland – Kronoberg"
 SITEURL = "http://127.0.0.1:8000"  # absolute base for canonical, hreflang and sitemap
 TIMEZONE = "Europe/Stockholm"
-# The feedback address shown on the contact page and in the accessibility statement
-# (DOS-lagen requires a way to report accessibility problems). publishconf.py requires it.
-CONTACT_EMAIL = ""
+# How people reach the company: the contact page and the accessibility statement show it
+# (DOS-lagen requires a way to report accessibility problems). publishconf.py takes the real
+# values from the environment (CONTACT_EMAIL required, CONTACT_PHONE and CONTACT_ADDRESS
+# optional); the preview shows these made-up ones, marked as examples on the page.
+CONTACT_EMAIL = "redaktionen@example.org"
+CONTACT_PHONE = "+46 470 00 00 00"
+CONTACT_ADDRESS = "Exempelgatan 1, 352 30 Växjö"
+CONTACT_EXAMPLE = True
 
 PATH = "content"
 THEME = "theme"

@@ -20,6 +20,10 @@ if urlsplit(SITEURL).path not in ("", "/") or urlsplit(SITEURL).scheme != "https
 if "@" not in os.environ.get("CONTACT_EMAIL", ""):
     raise SystemExit("publishconf: set CONTACT_EMAIL to the editorial team's address")
 CONTACT_EMAIL = os.environ["CONTACT_EMAIL"]
+# Optional: without them the contact page gives the e-mail address only.
+CONTACT_PHONE = os.environ.get("CONTACT_PHONE", "")
+CONTACT_ADDRESS = os.environ.get("CONTACT_ADDRESS", "")
+CONTACT_EXAMPLE = False
 # rsync destination, e.g. deploy@host:/var/www/site — never committed.
 PUBLISH_TARGET = os.environ.get("PUBLISH_TARGET", "")
 # Published builds carry file.gz and file.br beside every text file (nginx serves them).

@@ -44,7 +44,7 @@ def build_site(c, publish=False, check=False):
 )
 def check(c, fast=False, every_page=False):
     """Validate content, build, and run the quality gates (HTML, links, accessibility)."""
-    code = content_status.check(ROOT)
+    code = content_status.check(ROOT, need_spelling=not fast)
     if code or fast:
         sys.exit(code)
     code = build.run(

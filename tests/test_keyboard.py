@@ -100,3 +100,56 @@ def test_calendar_and_filters_work_with_the_keyboard_alone(browser_page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/municipalities/ljungby/")
     assert page.locator("h1").inner_text() == "Events in Ljungby"
+
+
+def test_phone_header_folds_languages_and_menu_behind_disclosure_buttons(browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        page.goto(page.base + "/de/")
+        menu = page.get_by_role("button", name="Menü")
+        language = page.get_by_role("button", name="Sprache: Deutsch")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert not page.locator("#site-menu").is_visible()
+        assert not page.locator("#site-languages").is_visible()
+        # Content starts near the top: the header is one row of brand and buttons
+        # plus the search field, not ~300 px of lists.
+        header = page.locator(".site-header").bounding_box()
+        assert header["height"] < 180, header
+        # Keyboard: Tab to the button, Enter opens, the links are reachable, Escape
+        # closes and gives the focus back.
+        menu.focus()
+        page.keyboard.press("Enter")
+        assert menu.get_attribute("aria-expanded") == "true"
+        assert page.locator("#site-menu").is_visible()
+        assert page.locator("#site-menu a").first.is_visible()
+        page.keyboard.press("Tab")
+        page.keyboard.press("Escape")
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert not page.locator("#site-menu").is_visible()
+        assert focused(page)["text"] == "Menü"
+        # Opening the languages closes the menu: one panel at a time.
+        menu.click()
+        language.click()
+        assert language.get_attribute("aria-expanded") == "true"
+        assert menu.get_attribute("aria-expanded") == "false"
+        assert page.locator("#site-languages a[lang='sv']").is_visible()
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+    # On a desktop both lists are shown and the buttons are not.
+    page.goto(page.base + "/de/")
+    assert page.locator("#site-menu a").first.is_visible()
+    assert page.locator("#site-languages a").first.is_visible()
+    assert not page.get_by_role("button", name="Menü").is_visible()
+
+
+def test_without_javascript_the_phone_header_shows_both_lists(browser_page):
+    context = browser_page.context.browser.new_context(
+        viewport={"width": 390, "height": 844}, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.goto(browser_page.base + "/")
+    assert page.locator("#site-menu a").first.is_visible()
+    assert page.locator("#site-languages a").first.is_visible()
+    assert page.locator(".header-toggle").first.is_hidden()
+    context.close()

@@ -48,10 +48,15 @@ price_from: 1995
 valid_from: 2027-01-01
 valid_through: 2027-04-30
 booking_url: https://example.org/boka/glashelg
-provider: Exempelhotellet
+seller: exempelhotellet
 municipality: lessebo
 
 Text.
+"""
+SELLERS = """[[seller]]
+id = "exempelhotellet"
+name = "Exempelhotellet"
+website = "https://example.org"
 """
 
 
@@ -133,7 +138,9 @@ def test_publish_from_and_a_story_dated_ahead_wait_for_their_moment(tmp_path):
     ],
 )
 def test_a_package_expires_with_its_valid_through(tmp_path, when, page, listed):
-    content = site(tmp_path, {"packages/sv/glashelg.md": PACKAGE})
+    content = site(
+        tmp_path, {"packages/sv/glashelg.md": PACKAGE, "sellers.toml": SELLERS}
+    )
     out = run(content, tmp_path / "out", when)
     path = out / "paket/glashelg/index.html"
     listing = (out / "paket/index.html").read_text()
@@ -178,7 +185,9 @@ def test_expiry_follows_source_date_epoch(tmp_path, monkeypatch):
     from pelican import Pelican
     from pelican.settings import read_settings
 
-    content = site(tmp_path, {"packages/sv/glashelg.md": PACKAGE})
+    content = site(
+        tmp_path, {"packages/sv/glashelg.md": PACKAGE, "sellers.toml": SELLERS}
+    )
 
     def built(epoch: int, name: str) -> Path:
         monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))

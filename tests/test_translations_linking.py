@@ -126,5 +126,29 @@ def test_feedback_address_is_on_contact_and_statement_pages(tmp_path, tiny_site)
         "key: kontakt\ntitle: Kontakt\nsummary: Så når du oss.\nrole: contact\n\nText.\n"
     )
     out = tiny_site({}, CONTACT_EMAIL="redaktion@example.org")
-    link = page(out, "/kontakt/").select_one(".contact-email a")
-    assert link["href"] == "mailto:redaktion@example.org"
+    contact = page(out, "/kontakt/").select_one(".contact-ways")
+    assert contact.select_one("a[href^='mailto:']")["href"] == (
+        "mailto:redaktion@example.org"
+    )
+    # The preview's made-up phone and address are there, and said to be examples.
+    assert contact.select_one("a[href^='tel:']")["href"] == "tel:+46470000000"
+    assert "Exempelgatan 1, 352 30 Växjö" in contact.text
+    assert "Exempel:" in contact.select_one(".illustrative-note").text
+
+
+def test_published_contact_details_come_from_settings_unmarked(tmp_path, tiny_site):
+    shutil.copytree(BASE, tmp_path / "content")
+    (tmp_path / "content/pages/sv/kontakt.md").write_text(
+        "key: kontakt\ntitle: Kontakt\nsummary: Så når du oss.\nrole: contact\n\nText.\n"
+    )
+    out = tiny_site(
+        {},
+        CONTACT_EMAIL="info@destinationsmaland.example",
+        CONTACT_PHONE="+46 470 12 34 56",
+        CONTACT_ADDRESS="Box 1, 351 03 Växjö",
+        CONTACT_EXAMPLE=False,
+    )
+    contact = page(out, "/kontakt/").select_one(".contact-ways")
+    assert contact.select_one("a[href^='tel:']")["href"] == "tel:+46470123456"
+    assert "Box 1, 351 03 Växjö" in contact.text
+    assert contact.select_one(".illustrative-note") is None

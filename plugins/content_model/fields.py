@@ -182,6 +182,18 @@ def url(value: str) -> str:
     return value
 
 
+def booking_page(value: str) -> str:
+    """Where one product is booked: a site's home page leaves the visitor to search."""
+    value = url(value)
+    parts = urlsplit(value)
+    if parts.path.strip("/") == "" and not parts.query and not parts.fragment:
+        raise FieldProblem(
+            f"{value!r} is a site's home page, not the page where this is booked",
+            "link the seller's page for this product, e.g. https://seller.se/boka/weekend",
+        )
+    return value
+
+
 def whole_kronor(value: str) -> int:
     value = value.strip().replace(" ", "")
     if not value.isdigit():

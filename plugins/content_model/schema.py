@@ -35,7 +35,7 @@ REPEAT_FREQUENCIES = ("weekly", "monthly")
 MUNICIPALITY = f.one_of(tuple(MUNICIPALITIES))
 MUNICIPALITY_LIST = f.several_of(tuple(MUNICIPALITIES))
 # Facts written as examples where the real ones are not known yet (shown on the page).
-ILLUSTRATIVE = f.several_of(("date", "time", "price"))
+ILLUSTRATIVE = f.several_of(("date", "time", "price", "booking"))
 
 COMMON = (
     FieldSpec("key", f.key, required=True),
@@ -75,7 +75,11 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("category", f.one_of(tuple(EVENT_CATEGORIES)), required=True),
         FieldSpec("price", f.price, required=True),
         text("price_note"),
-        FieldSpec("booking_url", f.url),
+        # The organizer's or venue's page about the event (or its home page).
+        FieldSpec("website", f.url),
+        FieldSpec("booking_url", f.booking_page),
+        # Who sells the tickets, by id in content/sellers.toml (else the organizer).
+        FieldSpec("seller", f.key),
         FieldSpec("organizer", f.text, required=True),
         FieldSpec("status", f.one_of(tuple(EVENT_STATUSES))),
         FieldSpec("previous_start", f.date_or_datetime),
@@ -107,8 +111,9 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         text("price_note"),
         FieldSpec("valid_from", f.calendar_date, required=True),
         FieldSpec("valid_through", f.calendar_date, required=True),
-        FieldSpec("booking_url", f.url, required=True),
-        FieldSpec("provider", f.text, required=True),
+        FieldSpec("booking_url", f.booking_page, required=True),
+        # The business that sells and books it: an id in content/sellers.toml.
+        FieldSpec("seller", f.key, required=True),
         FieldSpec("municipality", MUNICIPALITY, required=True),
         text("duration"),
         FieldSpec("illustrative", ILLUSTRATIVE),

@@ -12,6 +12,7 @@ from .errors import ContentError
 from .loader import find_images, find_sources, image_errors
 from .model import Entry
 from .rootlinks import root_link_errors
+from .sellers import SELLERS_FILE, Seller, read_sellers
 from .sources import SOURCES_FILE, Source, read_sources
 from .urls import URL_CONTEXT, Router
 from .validate import build_entries
@@ -41,6 +42,7 @@ def load_site(
     )
     more += image_errors(content_dir)
     more += credit_sources(entries, content_dir)
+    more += name_sellers(entries, content_dir)
     router = translated_router(languages[0], translations_dir)
     for entry in entries.values():
         for item in entry.items.values():
@@ -80,6 +82,34 @@ def credit_sources(entries: dict[str, Entry], content_dir: Path) -> list[Content
             continue
         for item in entry.items.values():
             item.fields["source"] = found
+    return errors
+
+
+def name_sellers(entries: dict[str, Entry], content_dir: Path) -> list[ContentError]:
+    """An item's `seller` id becomes the business (name, website, phone, e-mail) that
+    its page and its offer for search engines name; an unknown id is an error."""
+    sellers, errors = read_sellers(content_dir)
+    for entry in entries.values():
+        named = entry.source.get("seller")
+        if isinstance(named, Seller):  # already named (a livereload run)
+            named = named.id
+        if not isinstance(named, str):
+            continue
+        found = sellers.get(named)
+        if found is None:
+            known = ", ".join(sorted(sellers)) or "none yet"
+            errors.append(
+                ContentError(
+                    entry.source.path,
+                    entry.source.line_of("seller"),
+                    "seller",
+                    f"{named!r} is not a seller in content/{SELLERS_FILE} (known: {known})",
+                    "use one of its ids, or add the business there as a [[seller]] block",
+                )
+            )
+            continue
+        for item in entry.items.values():
+            item.fields["seller"] = found
     return errors
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from content_model.model import Item
 from content_model.rules import schedule_of
+from content_model.sellers import Seller
 from content_model.vocabulary import MUNICIPALITIES
 from markupsafe import Markup
 
@@ -98,6 +99,7 @@ def event(
             "price": 0 if price.free else price.low,
             "priceCurrency": "SEK",
             "url": item.get("booking_url") or f"{site_url}{item.url}",
+            "seller": organization(item.get("seller")),
             # Only a scheduled event can be booked as announced.
             "availability": "https://schema.org/InStock"
             if (item.get("status") or "scheduled") in ("scheduled", "rescheduled")
@@ -113,6 +115,7 @@ def event(
             "highPrice": price.high,
             "priceCurrency": "SEK",
             "url": offer["url"],
+            **({"seller": offer["seller"]} if "seller" in offer else {}),
         }
     data = {
         "@context": "https://schema.org",
@@ -187,6 +190,21 @@ def destination(item: Item, site_url: str, sets: dict | None = None) -> dict[str
     )
 
 
+def organization(seller: Seller | None) -> dict[str, Any] | None:
+    """The business that sells an offer, with the ways to reach it we know."""
+    if seller is None:
+        return None
+    return drop_empty(
+        {
+            "@type": "Organization",
+            "name": seller.name,
+            "url": seller.website,
+            "telephone": seller.phone,
+            "email": seller.email,
+        }
+    )
+
+
 def package(item: Item, site_url: str, sets: dict | None = None) -> dict[str, Any]:
     """A bookable package as a Product with an Offer valid from/through its dates."""
     return drop_empty(
@@ -198,7 +216,7 @@ def package(item: Item, site_url: str, sets: dict | None = None) -> dict[str, An
             "description": item.summary,
             "url": f"{site_url}{item.url}",
             "image": image(item, site_url, sets),
-            "brand": {"@type": "Organization", "name": item.provider},
+            "brand": organization(item.seller),
             "offers": {
                 "@type": "Offer",
                 "price": item.price_from,
@@ -208,7 +226,7 @@ def package(item: Item, site_url: str, sets: dict | None = None) -> dict[str, An
                 "priceValidUntil": item.valid_through.isoformat(),
                 "url": item.booking_url,
                 "availability": "https://schema.org/InStock",
-                "seller": {"@type": "Organization", "name": item.provider},
+                "seller": organization(item.seller),
             },
         }
     )

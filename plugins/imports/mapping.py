@@ -120,9 +120,10 @@ def header_and_body(event: Upstream, source: Source) -> tuple[dict[str, str], st
     fields["category"] = category
     fields["price"] = event.price or source.price or "unknown"
     fields["organizer"] = event.organizer or source.name
-    # No link, or not one our pages may carry (http://, odd characters): left out.
+    # No link, or not one our pages may carry (http://, odd characters, a home page):
+    # left out.
     with contextlib.suppress(f.FieldProblem):
-        fields["booking_url"] = f.url(event.url)
+        fields["booking_url"] = f.booking_page(event.url)
     if event.cancelled:
         fields["status"] = "cancelled"
     body = event.description or escape(event.title)

@@ -13,6 +13,7 @@ from babel.messages.pofile import read_po
 from content_model.site import load_site
 from i18n.settings import language_settings
 from pelican.settings import read_settings
+from wording import check_wording, hunspell_missing
 
 
 def configured_languages(root: Path) -> tuple[str, ...]:
@@ -33,10 +34,25 @@ def load(root: Path):
     return i18n.languages, entries, errors, files
 
 
-def check(root: Path) -> int:
-    """Print every content error; 0 when there are none."""
+def check(root: Path, need_spelling: bool = True) -> int:
+    """Print every content error, and every problem of the texts (spelling, names,
+    figures); 0 when there are none. Without Hunspell, `need_spelling=False` (the fast
+    check) says the spelling was not checked instead of failing."""
     started = time.perf_counter()
-    _languages, entries, errors, files = load(root)
+    languages, entries, errors, files = load(root)
+    content_dir = Path(read_settings(str(root / "pelicanconf.py"))["PATH"])
+    missing = hunspell_missing(languages)
+    if missing:
+        advice = (
+            f"the spelling check needs {missing}: ./dev check installs it, or "
+            "apt-get install hunspell hunspell-sv hunspell-en-gb hunspell-de-de "
+            "hunspell-da hunspell-nl"
+        )
+        if need_spelling:
+            print(f"check: {advice}", file=sys.stderr)
+            return 1
+        print(f"note: spelling not checked — {advice}", file=sys.stderr)
+    errors = errors + check_wording(content_dir, languages, spelling=not missing)
     for error in sorted(set(errors)):
         print(error, file=sys.stderr)
     elapsed = time.perf_counter() - started

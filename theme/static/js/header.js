@@ -1,0 +1,33 @@
+// The compact phone header: the language list and the main menu fold behind two
+// disclosure buttons (aria-expanded), so content starts near the top of a 390 px screen.
+// Without this script both lists are simply shown; from 48rem up CSS shows them anyway.
+const header = document.querySelector(".site-header");
+const toggles = header ? [...header.querySelectorAll(".header-toggle")] : [];
+
+function setOpen(button, open) {
+  button.setAttribute("aria-expanded", String(open));
+  document.getElementById(button.getAttribute("aria-controls"))
+    ?.classList.toggle("is-open", open);
+}
+
+for (const button of toggles) {
+  const panel = document.getElementById(button.getAttribute("aria-controls"));
+  if (!panel) continue;
+  panel.classList.add("foldable");
+  button.hidden = false;
+  button.addEventListener("click", () => {
+    const open = button.getAttribute("aria-expanded") !== "true";
+    for (const other of toggles) if (other !== button) setOpen(other, false);
+    setOpen(button, open);
+  });
+}
+
+// Escape closes an open panel and gives the focus back to its button.
+header?.addEventListener("keydown", (event) => {
+  if (event.key !== "Escape") return;
+  const open = toggles.find((b) => b.getAttribute("aria-expanded") === "true");
+  if (open) {
+    setOpen(open, false);
+    open.focus();
+  }
+});
