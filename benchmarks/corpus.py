@@ -160,8 +160,8 @@ def shared_fields(rng: random.Random, kind: str, number: int) -> list[str]:
             f"price_from: {rng.randrange(500, 5000, 5)}",
             "valid_from: 2027-04-01",
             "valid_through: 2027-10-31",
-            f"booking_url: https://boka.example.se/{number}",
-            "provider: Destination Småland",
+            f"booking_url: https://boka.example.se/paket/{number}",
+            "seller: exempelhotellet",
             f"municipality: {town}",
         ]
     day = date(2026, 1, 1) + timedelta(days=rng.randrange(600))
@@ -258,6 +258,12 @@ def generate(dest: Path, pages: int, seed: int = 2026) -> Corpus:
             target.write_text(REAL_LINK.sub(r"\1", source.read_text(encoding="utf-8")))
             files += 1
     photos(content / "images", rng)
+    # Packages are sold by a seller of content/sellers.toml.
+    (content / "sellers.toml").write_text(
+        '[[seller]]\nid = "exempelhotellet"\nname = "Exempelhotellet"\n'
+        'website = "https://boka.example.se"\nexample = true\n',
+        encoding="utf-8",
+    )
     return Corpus(files=files, entries=len(keys), items=len(keys) * len(LANGUAGES))
 
 

@@ -128,7 +128,9 @@ def test_json_ld_cannot_be_broken_out_of(tmp_path):
     assert "alert" in block and "<" not in block
     data = json.loads(block)
     assert data["name"] == "</script><script>alert(1)</script>"
-    assert html.count("<script") == 1
+    # The JSON-LD block is the page's only inline script (the other is js/header.js).
+    assert html.count('<script type="application/ld+json">') == 1
+    assert html.count("<script") == 2
 
 
 def test_event_file_may_not_take_a_calendar_folder_name(tmp_path):

@@ -49,7 +49,7 @@ def get(url: str, encoding: str | None = None):
         ("/feeds/tourism.jsonld", "application/ld+json"),
         ("/widgets/embed.js", "application/javascript"),
         ("{stylesheet}", "text/css"),
-        ("/images/glass.svg", "image/svg+xml"),
+        ("/images/kosta-glasbruk.svg", "image/svg+xml"),
     ],
 )
 def test_types(server, path, mime):

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from checks.pages import redirected
 from conftest import DEFAULT_LANG, LANGUAGES, ROOT, build, snapshot
 from pages import hreflangs
 
@@ -20,13 +21,17 @@ SITE = "http://127.0.0.1:8000"
 
 @pytest.fixture(scope="session")
 def html_pages(real_site: Path) -> dict[str, BeautifulSoup]:
-    """Every HTML page by the URL that serves it."""
+    """Every HTML page by the URL that serves it (not the small pages of moved
+    addresses: nginx answers those with a 301, tests/test_redirects.py checks them)."""
     found = {}
+    moved = redirected(real_site)
     for path in sorted(real_site.rglob("*.html")):
         if path.relative_to(real_site).parts[0] == "widgets":
             continue  # the iframe widget's frame: partners' content, not our page
         rel = path.relative_to(real_site).as_posix()
         url = "/" + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+        if url in moved:
+            continue
         found[url] = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
     return found
 
@@ -71,8 +76,11 @@ def test_every_internal_link_image_and_asset_resolves(real_site, html_pages):
         ):
             for element in soup.find_all(tag):
                 target = element.get(attr)
-                # geo: opens the phone's map app at the place (places plugin)
-                if not target or target.startswith(("https://", "mailto:", "geo:")):
+                # geo: opens the phone's map app at the place (places plugin);
+                # tel: calls the contact page's or a seller's number
+                if not target or target.startswith(
+                    ("https://", "mailto:", "geo:", "tel:")
+                ):
                     continue
                 if target.startswith(SITE):
                     target = target.removeprefix(SITE)
@@ -192,4 +200,27 @@ def test_committed_url_record_is_current(tmp_path):
     assert built == committed, (
         "content/urls.json is out of date: run ./dev build and commit it"
     )
-    assert (out / "_redirects.map").read_text().count(";") == 0  # nothing moved yet
+    # Every address that moved (the German category slugs spelled out, fur-familien →
+    # fuer-familien) is recorded and sends its reader to a page that exists.
+    moved = [
+        line.rstrip(";").split()
+        for line in (out / "_redirects.map").read_text().splitlines()
+        if line.startswith("/")
+    ]
+    assert moved, "the German category addresses moved in December 2026"
+    for old, new in moved:
+        assert old in committed and new in committed, (old, new)
+        assert resolves(out, new) and new not in redirected(out), (old, new)
+
+
+def test_german_category_addresses_spell_out_umlauts_and_the_old_ones_move(
+    real_site, html_pages
+):
+    """One transliteration for German slugs (ä → ae, as /de/gemeinden/aelmhult/)."""
+    assert "/de/veranstaltungen/kategorien/fuer-familien/" in html_pages
+    assert "/de/veranstaltungen/kategorien/maerkte/" in html_pages
+    moved = (real_site / "_redirects.map").read_text()
+    assert (
+        "/de/veranstaltungen/kategorien/fur-familien/ "
+        "/de/veranstaltungen/kategorien/fuer-familien/;" in moved
+    )

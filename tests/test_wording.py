@@ -52,19 +52,24 @@ def test_the_real_content_passes_spelling_names_and_facts():
 
 def test_a_planted_misspelling_is_found_with_hunspells_suggestion(content):
     path = content / "destinations/sv/bolmen-och-bolmso.md"
-    original = plant(path, "sjö", "sjöö")
+    original = plant(path, "Den stora sjön", "Den storra sjön")
     try:
-        line = line_of(path, "sjöö")
-        found = [m for m in messages(content) if "'sjöö'" in m]
+        line = line_of(path, "storra")
+        found = [m for m in messages(content) if "'storra'" in m]
     finally:
         path.write_text(original, "utf-8")
-    assert found == [
-        f"content/destinations/sv/bolmen-och-bolmso.md:{line}: body: 'sjöö' is not in "
-        "the Swedish dictionary (Hunspell sv_SE) — correct the spelling (perhaps 'sjö' "
-        + found[0].split("(perhaps 'sjö' ", 1)[1].split(")", 1)[0]
-        + "); if it is right, add it to content/words/sv.txt (or, for a name written "
+    assert len(found) == 1
+    message = found[0]
+    assert message.startswith(
+        f"content/destinations/sv/bolmen-och-bolmso.md:{line}: summary: 'storra' is not "
+        "in "
+        "the Swedish dictionary (Hunspell sv_SE) — correct the spelling (perhaps "
+    )
+    assert "'stora'" in message.split("(perhaps ", 1)[1].split(")", 1)[0]
+    assert message.endswith(
+        "; if it is right, add it to content/words/sv.txt (or, for a name written "
         "the same in every language, to content/words/names.txt)"
-    ]
+    )
 
 
 def test_a_swedish_word_left_in_a_danish_text_is_a_misspelling(content):
@@ -88,9 +93,8 @@ def test_a_name_variant_is_refused_with_the_glossary_name(content):
     finally:
         path.write_text(original, "utf-8")
     assert found == [
-        f"content/destinations/en/huseby-ironworks-estate.md:{line}: "
-        + found[0].split(":", 2)[2].split(":", 1)[0]
-        + ": 'Huseby Bruk' is a variant of 'Huseby bruk': one name per place — write "
+        f"content/destinations/en/huseby-ironworks-estate.md:{line}: title: "
+        "'Huseby Bruk' is a variant of 'Huseby bruk': one name per place — write "
         "'Huseby bruk', as content/glossary.toml gives it"
     ]
 
@@ -162,7 +166,8 @@ def test_the_fast_check_without_hunspell_says_spelling_was_not_checked(tmp_path)
         text=True,
         check=False,
     )
-    assert result.stdout.splitlines() == ["fast 0", "full 1"], result.stderr
+    verdicts = [r for r in result.stdout.splitlines() if r.startswith(("fast", "full"))]
+    assert verdicts == ["fast 0", "full 1"], result.stderr
     assert "note: spelling not checked — the spelling check needs hunspell" in (
         result.stderr
     )

@@ -28,6 +28,19 @@ def is_long(occurrence) -> bool:
     return (occurrence.last_day - occurrence.first_day).days >= LONG_RUN_DAYS
 
 
+# Letters as each language spells them without diacritics, as editors name files
+# (content/README.md): German "Märkte" → maerkte, like /de/gemeinden/aelmhult/.
+SPELLED_OUT = {
+    "de": {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"},
+    "da": {"æ": "ae", "ø": "oe", "å": "aa"},
+}
+
+
+def transliterated(label: str, lang: str) -> str:
+    table = SPELLED_OUT.get(lang, {})
+    return "".join(table.get(c, table.get(c.lower(), c)) for c in label)
+
+
 @dataclass
 class EventPages:
     planner: SitePlanner
@@ -45,7 +58,7 @@ class EventPages:
         return f"{self.router.listing(lang, 'events')}{self.router.segment(lang, segment)}/"
 
     def category_slug(self, lang: str, category: str) -> str:
-        label = self.translate(lang, EVENT_CATEGORIES[category])
+        label = transliterated(self.translate(lang, EVENT_CATEGORIES[category]), lang)
         return slugify(label, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])
 
     def municipality_url(self, lang: str, municipality: str) -> str:

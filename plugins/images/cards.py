@@ -28,10 +28,15 @@ def card_name(source: Path) -> str:
     return f"{source.stem}.jpg"
 
 
+def cached_card(source: Path, cache: Path) -> Path:
+    """Where the card of `source` is kept: named by the image's bytes."""
+    key = hashlib.sha256(VERSION.encode() + source.read_bytes()).hexdigest()[:20]
+    return cache / "cards" / f"{key}.jpg"
+
+
 def card_for(source: Path, cache: Path) -> Path:
     """The cached card of `source` (made now if it is not there yet)."""
-    key = hashlib.sha256(VERSION.encode() + source.read_bytes()).hexdigest()[:20]
-    target = cache / "cards" / f"{key}.jpg"
+    target = cached_card(source, cache)
     if not target.is_file():
         picture = picture_of(source)
         card = ImageOps.fit(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from content_model.pictures import shared_picture_errors
 from content_model.site import load_site
 from i18n.settings import language_settings
 from pelican.settings import read_settings
@@ -35,8 +36,8 @@ def load(root: Path):
 
 
 def check(root: Path, need_spelling: bool = True) -> int:
-    """Print every content error, and every problem of the texts (spelling, names,
-    figures); 0 when there are none. Without Hunspell, `need_spelling=False` (the fast
+    """Print every content error, every problem of the texts (spelling, names,
+    figures) and every picture shown on more than two items; 0 when there are none. Without Hunspell, `need_spelling=False` (the fast
     check) says the spelling was not checked instead of failing."""
     started = time.perf_counter()
     languages, entries, errors, files = load(root)
@@ -53,6 +54,7 @@ def check(root: Path, need_spelling: bool = True) -> int:
             return 1
         print(f"note: spelling not checked — {advice}", file=sys.stderr)
     errors = errors + check_wording(content_dir, languages, spelling=not missing)
+    errors += shared_picture_errors(entries)
     for error in sorted(set(errors)):
         print(error, file=sys.stderr)
     elapsed = time.perf_counter() - started

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from checks.pages import redirected
 from lxml import html
 from precompress.compress import gzip_bytes
 
@@ -42,10 +43,14 @@ def gzipped(file: Path) -> int:
 
 
 def weigh(site: Path) -> list[PageWeight]:
-    """Every HTML page of a built site, heaviest first."""
+    """Every HTML page of a built site, heaviest first (not the small pages of moved
+    addresses, which nginx answers with a 301 instead)."""
+    moved = redirected(site)
     sizes: dict[str, int] = {}
     weights = []
     for path in sorted(site.rglob("*.html")):
+        if page_url(site, path) in moved:
+            continue
         assets = 0
         for url in dict.fromkeys(referenced(path.read_bytes())):
             if url not in sizes:
