@@ -26,9 +26,15 @@ from sitetools.nginx import free_port
 
 FIRST_RUN_SECONDS = 900  # creating .venv and installing every pinned package
 BROKEN = "content/events/sv/berattarkvall-sagomuseet.md"
+# The line the broken field is on, wherever the file has it.
+BROKEN_LINE = next(
+    n
+    for n, row in enumerate((ROOT / BROKEN).read_text("utf-8").splitlines(), 1)
+    if row.startswith("municipality:")
+)
 BROKEN_MESSAGE = (
-    f"{BROKEN}:7: municipality: 'Växjö' is not a known value — did you mean 'vaxjo'? "
-    "use one of: alvesta,"
+    f"{BROKEN}:{BROKEN_LINE}: municipality: 'Växjö' is not a known value — did you "
+    "mean 'vaxjo'? use one of: alvesta,"
 )
 EPOCH = "1798761600"  # 2027-01-01: the same "today" for builds that are compared
 
