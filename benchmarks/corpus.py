@@ -235,6 +235,19 @@ def photos(dest: Path, rng: random.Random) -> None:
     )
 
 
+def real_pictures(content: Path) -> None:
+    """The pictures the copied real pages show (the home page's panorama), with
+    their credit rows: every published image needs one."""
+    images = ROOT / "content" / "images"
+    credits = (images / "CREDITS.md").read_text(encoding="utf-8").splitlines()
+    for page in sorted((content / "pages").rglob("*.md")):
+        for name in re.findall(r"^image: (\S+)$", page.read_text("utf-8"), re.M):
+            shutil.copy2(images / name, content / "images" / name)
+            row = next(r for r in credits if r.startswith(f"| `{name}` |"))
+            with (content / "images" / "CREDITS.md").open("a", encoding="utf-8") as f:
+                f.write(row + "\n")
+
+
 def generate(dest: Path, pages: int, seed: int = 2026) -> Corpus:
     """Write `dest/content` with about `pages` item pages; returns the counts."""
     rng = random.Random(seed)
@@ -258,6 +271,7 @@ def generate(dest: Path, pages: int, seed: int = 2026) -> Corpus:
             target.write_text(REAL_LINK.sub(r"\1", source.read_text(encoding="utf-8")))
             files += 1
     photos(content / "images", rng)
+    real_pictures(content)
     # Packages are sold by a seller of content/sellers.toml.
     (content / "sellers.toml").write_text(
         '[[seller]]\nid = "exempelhotellet"\nname = "Exempelhotellet"\n'
