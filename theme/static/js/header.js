@@ -1,6 +1,6 @@
 // The compact phone header: the language list and the main menu fold behind two
 // disclosure buttons (aria-expanded), so content starts near the top of a 390 px screen.
-// Without this script both lists are simply shown; from 48rem up CSS shows them anyway.
+// CSS folds them from the first paint when scripts run; this opens and closes them.
 const header = document.querySelector(".site-header");
 const toggles = header ? [...header.querySelectorAll(".header-toggle")] : [];
 
@@ -13,8 +13,6 @@ function setOpen(button, open) {
 for (const button of toggles) {
   const panel = document.getElementById(button.getAttribute("aria-controls"));
   if (!panel) continue;
-  panel.classList.add("foldable");
-  button.hidden = false;
   button.addEventListener("click", () => {
     const open = button.getAttribute("aria-expanded") !== "true";
     for (const other of toggles) if (other !== button) setOpen(other, false);
