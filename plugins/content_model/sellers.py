@@ -8,12 +8,12 @@ sells, so its name and ways to reach it cannot drift apart between pages.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import ContentError
+from .tomlblocks import read_blocks
 
 SELLERS_FILE = "sellers.toml"
 KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -40,30 +40,14 @@ class Seller:
 
 def read_sellers(content_dir: Path) -> tuple[dict[str, Seller], list[ContentError]]:
     """Every seller by id, and every problem of the file (all of them, in one run)."""
-    path = content_dir / SELLERS_FILE
-    if not path.exists():
-        return {}, []
-    shown = f"{content_dir.name}/{SELLERS_FILE}"
-    text = path.read_text("utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return {}, [
-            ContentError(
-                shown,
-                getattr(error, "lineno", 1) or 1,
-                "toml",
-                str(error).split(" (at line")[0],
-                'fix the TOML syntax: `key = "value"`, one [[seller]] block per seller',
-            )
-        ]
-    lines = [
-        n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "[[seller]]"
-    ]
+    shown, blocks, errors = read_blocks(
+        content_dir,
+        SELLERS_FILE,
+        "seller",
+        'fix the TOML syntax: `key = "value"`, one [[seller]] block per seller',
+    )
     sellers: dict[str, Seller] = {}
-    errors: list[ContentError] = []
-    for index, block in enumerate(data.get("seller", [])):
-        line = lines[index] if index < len(lines) else 1
+    for line, block in blocks:
         seller, problems = _seller(block, line, shown)
         errors += problems
         if seller is None:

@@ -7,12 +7,12 @@ event's source on its page and in every feed (`Source` goes into the event's fie
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import ContentError
+from .tomlblocks import read_blocks
 from .vocabulary import EVENT_CATEGORIES, MUNICIPALITIES
 
 SOURCES_FILE = "sources.toml"
@@ -81,29 +81,14 @@ class Source:
 
 def read_sources(content_dir: Path) -> tuple[dict[str, Source], list[ContentError]]:
     """Every source by id, and every problem of the file (all of them, in one run)."""
-    path = content_dir / SOURCES_FILE
-    if not path.exists():
-        return {}, []
-    shown = f"{content_dir.name}/{SOURCES_FILE}"
-    text = path.read_text("utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line = getattr(error, "lineno", 1) or 1
-        return {}, [
-            ContentError(
-                shown,
-                line,
-                "toml",
-                str(error).split(" (at line")[0],
-                'fix the TOML syntax: `key = "value"`, one [[source]] block per source',
-            )
-        ]
-    lines = _block_lines(text)
+    shown, blocks, errors = read_blocks(
+        content_dir,
+        SOURCES_FILE,
+        "source",
+        'fix the TOML syntax: `key = "value"`, one [[source]] block per source',
+    )
     sources: dict[str, Source] = {}
-    errors: list[ContentError] = []
-    for index, block in enumerate(data.get("source", [])):
-        line = lines[index] if index < len(lines) else 1
+    for line, block in blocks:
         source, problems = _source(block, line, shown)
         errors += problems
         if source is None:
@@ -121,12 +106,6 @@ def read_sources(content_dir: Path) -> tuple[dict[str, Source], list[ContentErro
             continue
         sources[source.id] = source
     return sources, errors
-
-
-def _block_lines(text: str) -> list[int]:
-    return [
-        n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "[[source]]"
-    ]
 
 
 def _source(

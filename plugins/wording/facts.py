@@ -10,11 +10,11 @@ the fact's value.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from content_model.errors import ContentError
+from content_model.tomlblocks import read_blocks
 
 from .text import Line
 
@@ -73,30 +73,14 @@ def number(written: str) -> float:
 
 
 def read_facts(content_dir: Path) -> tuple[list[Fact], list[ContentError]]:
-    path = content_dir / FACTS_FILE
-    if not path.exists():
-        return [], []
-    shown = f"{content_dir.name}/{FACTS_FILE}"
-    text = path.read_text("utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return [], [
-            ContentError(
-                shown,
-                getattr(error, "lineno", 1) or 1,
-                "toml",
-                str(error).split(" (at line")[0],
-                "fix the TOML syntax: one [[fact]] block per fact",
-            )
-        ]
-    starts = [
-        n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "[[fact]]"
-    ]
+    shown, blocks, errors = read_blocks(
+        content_dir,
+        FACTS_FILE,
+        "fact",
+        "fix the TOML syntax: one [[fact]] block per fact",
+    )
     facts: list[Fact] = []
-    errors: list[ContentError] = []
-    for index, block in enumerate(data.get("fact", [])):
-        line = starts[index] if index < len(starts) else 1
+    for line, block in blocks:
         extra = sorted(set(block) - FIELDS)
         value = block.get("value")
         ok = (

@@ -10,11 +10,11 @@ the glossary lists (`Hüttengut Huseby`).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 from content_model.errors import ContentError
+from content_model.tomlblocks import read_blocks
 
 from .text import Line
 
@@ -48,30 +48,14 @@ class Name:
 
 
 def read_glossary(content_dir: Path) -> tuple[list[Name], list[ContentError]]:
-    path = content_dir / GLOSSARY_FILE
-    if not path.exists():
-        return [], []
-    shown = f"{content_dir.name}/{GLOSSARY_FILE}"
-    text = path.read_text("utf-8")
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        return [], [
-            ContentError(
-                shown,
-                getattr(error, "lineno", 1) or 1,
-                "toml",
-                str(error).split(" (at line")[0],
-                'fix the TOML syntax: one [[name]] block with `name = "…"` per name',
-            )
-        ]
-    starts = [
-        n for n, row in enumerate(text.splitlines(), 1) if row.strip() == "[[name]]"
-    ]
+    shown, blocks, errors = read_blocks(
+        content_dir,
+        GLOSSARY_FILE,
+        "name",
+        'fix the TOML syntax: one [[name]] block with `name = "…"` per name',
+    )
     names: list[Name] = []
-    errors: list[ContentError] = []
-    for index, block in enumerate(data.get("name", [])):
-        line = starts[index] if index < len(starts) else 1
+    for line, block in blocks:
         extra = sorted(set(block) - FIELDS)
         name = str(block.get("name", "")).strip()
         variants = block.get("variants", [])
