@@ -78,5 +78,11 @@ def serving(site: Path, workdir: Path, port: int | None = None) -> Iterator[str]
                     time.sleep(0.05)
             yield base
         finally:
+            # Graceful first; a browser's open keep-alive connection can hold a
+            # graceful shutdown up, so then the fast one.
             process.send_signal(signal.SIGQUIT)
-            process.wait(timeout=10)
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.terminate()
+                process.wait(timeout=10)
