@@ -29,6 +29,7 @@ PLUGINS = [
     "content_model",
     "images",
     "events",
+    "browse",
     "places",
     "feeds",
     "widgets",

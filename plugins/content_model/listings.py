@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from .model import Entry, Item
 from .rules import schedule_of
@@ -85,6 +85,32 @@ def split_upcoming(found: list[Card], today: date) -> tuple[list[Card], list[Car
     past = [c for c in found if last_day(c.item) < today]
     past.sort(key=lambda c: (last_day(c.item), c.item.key), reverse=True)
     return upcoming, past
+
+
+def weekend(today: date) -> tuple[date, date]:
+    """This weekend as visitors mean it: Saturday and Sunday of this week; on a
+    Sunday, today alone (the same rule as the browser's, theme/static/js/whats-on.js)."""
+    saturday = today + timedelta(days=(5 - today.weekday()) % 7)
+    if today.weekday() == 6:
+        return today, today
+    return saturday, saturday + timedelta(days=1)
+
+
+def happening(found: list[Card], first: date, last: date) -> list[Card]:
+    """Events with a day from `first` to `last` (both included), not cancelled, by
+    their first start in that span."""
+    chosen = []
+    for card in found:
+        if card.item.get("status") == "cancelled":
+            continue
+        days = [
+            o
+            for o in schedule_of(card.item).occurrences()
+            if o.first_day <= last and o.last_day >= first
+        ]
+        if days:
+            chosen.append((first_moment(card.item, first), card.item.key, card))
+    return [card for *_order, card in sorted(chosen, key=lambda c: c[:2])]
 
 
 def municipalities_of(entry: Entry) -> tuple[str, ...]:

@@ -10,12 +10,20 @@ from typing import Any
 from render.fingerprint import Fingerprinter
 from render.jobs import KeptGroups
 
-from .listings import Card, by_municipality, card_for, cards, split_upcoming
+from .listings import (
+    Card,
+    by_municipality,
+    card_for,
+    cards,
+    happening,
+    split_upcoming,
+    weekend,
+)
 from .model import Entry, Item
 from .publication import listed
 from .schema import LISTED_TYPES
 from .urls import Router, save_as
-from .vocabulary import PAGE_ROLES
+from .vocabulary import DESTINATION_KINDS, EVENT_CATEGORIES, MUNICIPALITIES, PAGE_ROLES
 
 ITEM_TEMPLATES = {
     "destinations": "destination",
@@ -28,6 +36,17 @@ ITEM_TEMPLATES = {
 }
 FOOTER_ROLES = tuple(r for r in PAGE_ROLES if r != "home")
 NAV_TYPES = (*LISTED_TYPES, "municipalities")
+# Listings a visitor can filter in place (js/whats-on.js), and by what.
+FILTER_OPTIONS = {
+    "events": {
+        "municipalities": tuple(MUNICIPALITIES),
+        "categories": tuple(EVENT_CATEGORIES),
+    },
+    "destinations": {
+        "municipalities": tuple(MUNICIPALITIES),
+        "kinds": tuple(DESTINATION_KINDS),
+    },
+}
 
 
 @dataclass
@@ -199,6 +218,8 @@ class SitePlanner:
             }
             if content_type == "events":
                 context["upcoming"], context["past"] = upcoming, past
+            if number == 1 and content_type in FILTER_OPTIONS:
+                context["filter_options"] = FILTER_OPTIONS[content_type]
             plans.append(
                 PagePlan(
                     "listing",
@@ -244,9 +265,14 @@ class SitePlanner:
             e for e in self.of_type("pages") if e.source.get("role") == "home"
         ]
         intro = card_for(home_entries[0], lang, "show") if home_entries else None
-        upcoming, _past = split_upcoming(self.cards("events", lang), self.today)
+        events = self.cards("events", lang)
+        upcoming, _past = split_upcoming(events, self.today)
+        saturday, sunday = weekend(self.today)
         context = {
             "intro": intro,
+            # As of the build; the browser works it out again (theme/static/js/whats-on.js).
+            "weekend": happening(upcoming, max(saturday, self.today), sunday),
+            "weekend_days": (saturday, sunday),
             # What is on, never led by what is off: cancelled events are left out here.
             "events": [c for c in upcoming if c.item.get("status") != "cancelled"][:6],
             "destinations": self.cards("destinations", lang)[:6],

@@ -1,0 +1,59 @@
+"""Pelican glue: plan the browse pages, check reserved slugs, render."""
+
+from __future__ import annotations
+
+from content_model.errors import ContentError, ContentValidationError
+from content_model.generator import write_plans
+from i18n.catalogs import load_translations
+from pelican.generators import Generator
+
+from .pages import BROWSED_TYPES, BrowsePages
+
+
+class BrowsePagesGenerator(Generator):
+    """Runs after the content generator; adds its pages to the site's page list, and
+    the links to them to the listings."""
+
+    def generate_context(self) -> None:
+        planner = self.context["site_planner"]
+        translations_dir = self.context["translations_dir"]
+        languages = self.settings["I18N_LANGUAGES"].languages
+
+        def translate(lang: str, message: str) -> str:
+            return load_translations(translations_dir, lang).gettext(message)
+
+        pages = BrowsePages(planner, languages, translate)
+        check_reserved_slugs(pages)
+        self.plans = []
+        for lang in languages:
+            for plan in pages.plans_for(lang):
+                plan.context.update(planner.frame(plan))
+                self.plans.append(plan)
+        for plan in self.context["site_pages"]:
+            if plan.template == "listing" and plan.section in BROWSED_TYPES:
+                plan.context["browse_links"] = pages.links(plan.lang, plan.section)
+        self.context["site_pages"].extend(self.plans)
+
+    def generate_output(self, writer) -> None:
+        write_plans(self, writer, self.plans)
+
+
+def check_reserved_slugs(pages: BrowsePages) -> None:
+    """An item file may not take a folder name the browse pages use."""
+    errors = []
+    for content_type in BROWSED_TYPES:
+        for entry in pages.planner.of_type(content_type):
+            for item in entry.items.values():
+                if item.slug in pages.reserved_slugs(item.lang):
+                    errors.append(
+                        ContentError(
+                            item.path,
+                            1,
+                            "file",
+                            f"the name {item.slug!r} is taken by the pages that list "
+                            f"{content_type} by municipality and by kind",
+                            "rename the file (the file name is the URL)",
+                        )
+                    )
+    if errors:
+        raise ContentValidationError(errors)
