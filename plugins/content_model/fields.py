@@ -79,6 +79,16 @@ def key(value: str) -> str:
     return value
 
 
+def key_list(value: str) -> tuple[str, ...]:
+    """'huseby-bruk, asnens-nationalpark': keys on one line, in the order written."""
+    keys = tuple(key(part) for part in value.replace(",", " ").split())
+    if not keys:
+        raise FieldProblem(
+            "is empty", "write keys separated by commas, or remove the line"
+        )
+    return keys
+
+
 def impossible_date(value: str) -> FieldProblem:
     return FieldProblem(
         f"{value!r} is not a real date", "check the month (01–12) and the day"

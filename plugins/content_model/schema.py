@@ -68,6 +68,8 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("start", f.date_or_datetime, required=True),
         FieldSpec("end", f.date_or_datetime),
         FieldSpec("venue", f.text, required=True),
+        # The destination where it happens, by key: its page lists the event.
+        FieldSpec("destination", f.key),
         FieldSpec("address", f.postal_address),
         FieldSpec("nearest_stop", f.text),
         FieldSpec("municipality", MUNICIPALITY, required=True),
@@ -115,6 +117,8 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         # The business that sells and books it: an id in content/sellers.toml.
         FieldSpec("seller", f.key, required=True),
         FieldSpec("municipality", MUNICIPALITY, required=True),
+        # The destinations it takes visitors to, by key: each lists the package.
+        FieldSpec("destinations", f.key_list),
         text("duration"),
         FieldSpec("illustrative", ILLUSTRATIVE),
     ),

@@ -11,6 +11,7 @@ from i18n.catalogs import load_translations
 from .errors import ContentError
 from .loader import find_images, find_sources, image_errors
 from .model import Entry
+from .related import relation_errors
 from .rootlinks import root_link_errors
 from .sellers import SELLERS_FILE, Seller, read_sellers
 from .sources import SOURCES_FILE, Source, read_sources
@@ -43,6 +44,7 @@ def load_site(
     more += image_errors(content_dir)
     more += credit_sources(entries, content_dir)
     more += name_sellers(entries, content_dir)
+    more += relation_errors(entries)
     router = translated_router(languages[0], translations_dir)
     for entry in entries.values():
         for item in entry.items.values():

@@ -1,0 +1,191 @@
+"""Nearby and related: each item page lists the nearest destinations, activities and
+events on (with the distance in km), a destination its own events and the packages that
+include it, a package its destinations; in real builds, and the nearest-point search
+against the plain search of every point."""
+
+from __future__ import annotations
+
+import random
+import shutil
+
+import pytest
+from conftest import ROOT, build, write_files
+from content_model.errors import ContentValidationError
+from content_model.related import Grid, distance_km
+from pages import page
+from test_booking import PACKAGE, SELLERS
+
+BASE = ROOT / "tests" / "fixtures" / "base" / "content"
+DESTINATION = """\
+key: {key}
+title: {title}
+summary: Ett ställe.
+municipality: {municipality}
+kind: heritage
+coordinates: {coordinates}
+season: Året runt
+accessibility: Grusvägar.
+
+Text.
+"""
+EVENT = """\
+key: {key}
+title: {title}
+summary: Något som händer.
+start: {start}
+venue: Platsen
+{extra}municipality: lessebo
+coordinates: {coordinates}
+category: culture
+price: free
+organizer: Föreningen
+
+Text.
+"""
+
+
+def files(**changes) -> dict[str, str]:
+    found = {
+        "sellers.toml": SELLERS,
+        # 4.5 km from Kosta glasbruk (56.8436, 15.3932), in the base content.
+        "destinations/sv/bergdala.md": DESTINATION.format(
+            key="bergdala",
+            title="Bergdala glasbruk",
+            municipality="lessebo",
+            coordinates="56.8150, 15.3400",
+        ),
+        # Far away in Markaryd: not nearby.
+        "destinations/sv/markaryd.md": DESTINATION.format(
+            key="markaryd",
+            title="Markaryd",
+            municipality="markaryd",
+            coordinates="56.4600, 13.5960",
+        ),
+        "events/sv/hyttsill.md": EVENT.format(
+            key="hyttsill",
+            title="Hyttsill i Kosta",
+            start="2027-08-14 18:00",
+            extra="destination: kosta-glasbruk\n",
+            coordinates="56.8433, 15.3962",
+        ),
+        "events/sv/over.md": EVENT.format(
+            key="over",
+            title="Redan över",
+            start="2027-01-10",
+            extra="",
+            coordinates="56.8300, 15.3700",
+        ),
+        "events/sv/installt.md": EVENT.format(
+            key="installt",
+            title="Inställt",
+            start="2027-06-10",
+            extra="status: cancelled\n",
+            coordinates="56.8300, 15.3700",
+        ),
+        "events/sv/snart.md": EVENT.format(
+            key="snart",
+            title="Snart i Bergdala",
+            start="2027-04-10",
+            extra="",
+            coordinates="56.8150, 15.3400",
+        ),
+        "packages/sv/korrohelg.md": PACKAGE.format(seller="korro").replace(
+            "municipality: tingsryd\n",
+            "municipality: tingsryd\ndestinations: kosta-glasbruk, bergdala\n",
+        ),
+    }
+    found.update(changes)
+    return found
+
+
+def make(tmp_path, changes=None):
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    write_files(content, files(**(changes or {})))
+    return content
+
+
+def test_a_destination_lists_its_events_its_packages_and_what_is_near(tmp_path):
+    site = build(make(tmp_path), tmp_path / "out")
+    kosta = page(site, "/destinationer/kosta-glasbruk/")
+    related = kosta.select_one(".related")
+    assert related["data-pagefind-ignore"] == "all"  # not found by its neighbours' names
+    here = [a.get_text() for a in related.select("#related-events + ul .card-title a")]
+    assert here == ["Hyttsill i Kosta"]
+    packages = related.select("#related-packages + ul .card-title a")
+    assert [a["href"] for a in packages] == ["/paket/korrohelg/"]
+    nearby = {
+        h3.get_text(): [
+            (li.a.get_text(), li.select_one(".nearby-km").get_text())
+            for li in h3.find_next("ul").select("li")
+        ]
+        for h3 in related.select(".nearby h3")
+    }
+    # Bergdala, not Markaryd (160 km); the event on at Bergdala, not the one over,
+    # not the cancelled one, not Kosta's own (listed above).
+    assert nearby == {
+        "Besöksmål": [("Bergdala glasbruk", "4,5 km")],
+        "Evenemang": [("Snart i Bergdala", "4,5 km")],
+    }
+    assert kosta.select_one(".nearby-when time")["datetime"] == "2027-04-10"
+
+
+def test_a_package_lists_its_places_and_the_english_page_its_english_ones(tmp_path):
+    site = build(make(tmp_path), tmp_path / "out")
+    package = page(site, "/paket/korrohelg/")
+    places = [
+        a["href"] for a in package.select("#related-destinations + ul .card-title a")
+    ]
+    assert places == ["/destinationer/kosta-glasbruk/", "/destinationer/bergdala/"]
+    english = page(site, "/en/destinations/kosta-glassworks/")
+    # Untranslated items are shown in Swedish and say so.
+    item = english.select_one(".nearby-list li")
+    assert item["lang"] == "sv" and item.a["hreflang"] == "sv"
+    assert item.select_one(".nearby-km")["lang"] == "en"
+    assert item.select_one(".nearby-km").get_text() == "4.5 km"
+
+
+def test_a_destination_key_that_is_no_destination_is_refused(tmp_path):
+    content = make(
+        tmp_path,
+        {
+            "events/sv/hyttsill.md": EVENT.format(
+                key="hyttsill",
+                title="Hyttsill i Kosta",
+                start="2027-08-14 18:00",
+                extra="destination: kosta-glasbrk\n",
+                coordinates="56.8433, 15.3962",
+            ),
+            "packages/sv/korrohelg.md": PACKAGE.format(seller="korro").replace(
+                "municipality: tingsryd\n",
+                "municipality: tingsryd\ndestinations: bergdala, hyttsill\n",
+            ),
+        },
+    )
+    with pytest.raises(ContentValidationError) as failure:
+        build(content, tmp_path / "out")
+    assert [str(e) for e in failure.value.errors] == [
+        "content/events/sv/hyttsill.md:6: destination: 'kosta-glasbrk' is not the key "
+        "of a destination (perhaps kosta-glasbruk) — write the key of a file in "
+        "content/destinations/ (its 'key:' line)",
+        "content/packages/sv/korrohelg.md:13: destinations: 'hyttsill' is not the key "
+        "of a destination — write the key of a file in content/destinations/ (its "
+        "'key:' line)",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_grid_finds_what_looking_at_every_point_finds():
+    rng = random.Random(7)
+    points = [
+        (rng.uniform(56.3, 57.3), rng.uniform(13.5, 16.0), f"p{n}") for n in range(600)
+    ]
+    grid = Grid.of(points)
+    for lat, lon, key in points[:80]:
+        plain = sorted(
+            (max(0.1, round(distance_km(lat, lon, a, b), 1)), k)
+            for a, b, k in points
+            if k != key and distance_km(lat, lon, a, b) <= 40.05
+        )
+        plain = [p for p in plain if p[0] <= 40.0][:3]
+        assert grid.nearest(lat, lon, 3, 40.0, key) == plain
