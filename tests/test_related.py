@@ -109,7 +109,9 @@ def test_a_destination_lists_its_events_its_packages_and_what_is_near(tmp_path):
     site = build(make(tmp_path), tmp_path / "out")
     kosta = page(site, "/destinationer/kosta-glasbruk/")
     related = kosta.select_one(".related")
-    assert related["data-pagefind-ignore"] == "all"  # not found by its neighbours' names
+    assert (
+        related["data-pagefind-ignore"] == "all"
+    )  # not found by its neighbours' names
     here = [a.get_text() for a in related.select("#related-events + ul .card-title a")]
     assert here == ["Hyttsill i Kosta"]
     packages = related.select("#related-packages + ul .card-title a")
