@@ -167,11 +167,11 @@ def test_a_destination_key_that_is_no_destination_is_refused(tmp_path):
     with pytest.raises(ContentValidationError) as failure:
         build(content, tmp_path / "out")
     assert [str(e) for e in failure.value.errors] == [
-        "content/events/sv/hyttsill.md:6: destination: 'kosta-glasbrk' is not the key "
-        "of a destination (perhaps kosta-glasbruk) — write the key of a file in "
+        "content/events/sv/hyttsill.md:6: destination: no destination has the key "
+        "'kosta-glasbrk' (perhaps kosta-glasbruk) — write the key of a file in "
         "content/destinations/ (its 'key:' line)",
-        "content/packages/sv/korrohelg.md:13: destinations: 'hyttsill' is not the key "
-        "of a destination — write the key of a file in content/destinations/ (its "
+        "content/packages/sv/korrohelg.md:13: destinations: no destination has the key "
+        "'hyttsill' — write the key of a file in content/destinations/ (its "
         "'key:' line)",
     ]
     assert not (tmp_path / "out").exists()

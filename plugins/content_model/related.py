@@ -132,7 +132,7 @@ def relation_errors(entries: dict[str, Entry]) -> list[ContentError]:
                         entry.source.path,
                         entry.source.line_of(field),
                         field,
-                        f"{key!r} is not the key of a destination{hint}",
+                        f"no destination has the key {key!r}{hint}",
                         "write the key of a file in content/destinations/ "
                         "(its 'key:' line)",
                     )
