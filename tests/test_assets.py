@@ -88,13 +88,14 @@ def test_pages_link_the_hashed_files_which_exist(tmp_path, theme):
         "assets/img",
         icon.lstrip("/"),
     ]
-    # the phone header's, livereload's preview script, the search page's, and what's
-    # on (the home page and the filtered listings)
-    assert len(scripts) == 5
+    # the phone header's, the opt-in map's, livereload's preview script, the search
+    # page's, and what's on (the home page and the filtered listings)
+    assert len(scripts) == 6
     assert re.fullmatch(r"assets/js/header\.[0-9a-f]{12}\.js", scripts[1])
-    assert re.fullmatch(r"assets/js/preview\.[0-9a-f]{12}\.js", scripts[2])
-    assert re.fullmatch(r"assets/js/search\.[0-9a-f]{12}\.js", scripts[3])
-    assert re.fullmatch(r"assets/js/whats-on\.[0-9a-f]{12}\.js", scripts[4])
+    assert re.fullmatch(r"assets/js/map\.[0-9a-f]{12}\.js", scripts[2])
+    assert re.fullmatch(r"assets/js/preview\.[0-9a-f]{12}\.js", scripts[3])
+    assert re.fullmatch(r"assets/js/search\.[0-9a-f]{12}\.js", scripts[4])
+    assert re.fullmatch(r"assets/js/whats-on\.[0-9a-f]{12}\.js", scripts[5])
 
 
 def test_editing_the_stylesheet_changes_its_url(tmp_path, theme):

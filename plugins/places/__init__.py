@@ -17,6 +17,7 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from pelican import signals
 
+from . import leaflet
 from .locator import Seat, locator_svg, relation
 
 # The regional journey planner (Länstrafiken Kronoberg): buses and regional trains.
@@ -74,7 +75,14 @@ def where_it_is(context, item, lang: str) -> Place | None:
 
 def install(generator) -> None:
     generator.env.globals["where_it_is"] = where_it_is
+    generator.env.globals["LEAFLET_URL"] = leaflet.URL
+    generator.env.globals["MAP_TILES"] = leaflet.TILES
+
+
+def get_generators(pelican):
+    return leaflet.LeafletGenerator
 
 
 def register() -> None:
     signals.generator_init.connect(install)
+    signals.get_generators.connect(get_generators)
