@@ -1,6 +1,6 @@
 """Lighthouse on the real site as it is published: precompressed, hashed assets, real nginx.
 
-    python benchmarks/lighthouse.py                # 8 URLs, mobile (Lighthouse's default)
+    python benchmarks/lighthouse.py                # 10 URLs, mobile (Lighthouse's default)
     python benchmarks/lighthouse.py --desktop
 
 Builds content/ (a copy: builds write the ledger) with SITEURL pointing at a local nginx
@@ -75,6 +75,8 @@ def urls(site: Path) -> list[str]:
         event,
         swedish(site, destination),
         destination,
+        "/destinationer/?kommun=vaxjo&typ=museum",  # filtered in place
+        "/sok/?q=R%C3%A5shult",  # search with results
     ]
 
 

@@ -214,6 +214,7 @@ def validator_for(name: str) -> jsonschema.Draft202012Validator:
     [
         ("events.json", "events.schema.json", "events"),
         ("destinations.json", "destinations.schema.json", "destinations"),
+        ("activities.json", "activities.schema.json", "activities"),
         ("changes.json", "changes.schema.json", "changes"),
     ],
 )
@@ -245,6 +246,17 @@ def test_destinations_carry_what_the_content_model_has(site):
     assert with_image and all(d["image"]["credit"] for d in with_image)
     assert "CC BY 4.0" in with_image[0]["image"]["credit"]
     assert any(d["website"] for d in by_key.values())
+
+
+def test_activities_carry_their_municipalities_kind_and_difficulty(site):
+    data = json.loads((site / "feeds/de/activities.json").read_text())
+    by_key = {a["key"]: a for a in data["activities"]}
+    assert len(by_key) == len(list((ROOT / "content/activities/sv").glob("*.md")))
+    assert data["url"].endswith("/de/aktivitaeten/")
+    several = [a for a in by_key.values() if len(a["municipalities"]) > 1]
+    assert several, "an activity done in more than one municipality"
+    assert all(a["kind"]["label"] and a["difficulty"]["label"] for a in by_key.values())
+    assert all(a["where"] and a["duration"] and a["season"] for a in by_key.values())
 
 
 def test_atom_and_rss_state_the_licence(site):
@@ -289,7 +301,7 @@ def test_the_developer_page_documents_every_field_and_file(site):
         link = re.search(r'<a href="([^"]+)">[^<]+</a> – ', feeds_page.read_text())[1]
         html = (site / link.strip("/") / "index.html").read_text()
         assert 'data-template="developers"' in html and f'<html lang="{lang}"' in html
-        for name in ("events", "destinations", "changes"):
+        for name in ("events", "destinations", "activities", "changes"):
             schema = json.loads(
                 (ROOT / f"plugins/feeds/{name}.schema.json").read_text()
             )

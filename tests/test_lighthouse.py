@@ -10,11 +10,19 @@ import pytest
 from checks.html_validation import ToolMissing
 from sitetools.lighthouse import item_linked_from, lighthouse
 
+PAGES = {
+    "home": lambda site: "/en/",
+    "event": lambda site: item_linked_from(site, "/en/events/"),
+    # a listing with its filters chosen in the address, and a search with results
+    "filtered listing": lambda site: "/evenemang/?kommun=vaxjo&datum=manaden",
+    "search": lambda site: "/de/suche/?q=R%C3%A5shult",
+}
 
-@pytest.mark.parametrize("page", ["home", "event"])
+
+@pytest.mark.parametrize("page", list(PAGES))
 def test_accessibility_and_seo_score_100(published, page):
     base, site = published
-    url = "/en/" if page == "home" else item_linked_from(site, "/en/events/")
+    url = PAGES[page](site)
     try:
         result = lighthouse(base + url)
     except ToolMissing as missing:  # fail, never skip: ./dev test installs both

@@ -227,6 +227,28 @@ def test_destinations_filter_by_municipality_and_kind(browser):
     tab.close()
 
 
+def test_activities_filter_by_a_municipality_among_several_and_kind(browser):
+    base, site, chromium = browser
+    records = json.loads((site / "feeds/en/activities.json").read_text("utf-8"))
+    several = next(a for a in records["activities"] if len(a["municipalities"]) > 1)
+    place = several["municipalities"][-1]["id"]
+    expected = [
+        a["title"]
+        for a in records["activities"]
+        if place in [m["id"] for m in a["municipalities"]]
+        and a["kind"]["id"] == several["kind"]["id"]
+    ]
+    assert several["title"] in expected
+    tab = chromium.new_page()
+    tab.goto(f"{base}/en/activities/")
+    tab.select_option("#filter-kommun", place)
+    tab.select_option("#filter-typ", several["kind"]["id"])
+    tab.wait_for_url(f"**?kommun={place}&typ={several['kind']['id']}")
+    tab.wait_for_selector(".filter-status:not(:empty)")
+    assert titles(tab, "#filter-results") == expected
+    tab.close()
+
+
 def test_without_scripts_the_form_is_gone_and_the_static_pages_filter(browser):
     base, _site, chromium = browser
     context = chromium.new_context(java_script_enabled=False)

@@ -25,7 +25,13 @@ from .publication import listed
 from .related import NEARBY_TYPES, links_between, nearby
 from .schema import LISTED_TYPES
 from .urls import Router, save_as
-from .vocabulary import DESTINATION_KINDS, EVENT_CATEGORIES, MUNICIPALITIES, PAGE_ROLES
+from .vocabulary import (
+    ACTIVITY_KINDS,
+    DESTINATION_KINDS,
+    EVENT_CATEGORIES,
+    MUNICIPALITIES,
+    PAGE_ROLES,
+)
 
 ITEM_TEMPLATES = {
     "destinations": "destination",
@@ -47,6 +53,10 @@ FILTER_OPTIONS = {
     "destinations": {
         "municipalities": tuple(MUNICIPALITIES),
         "kinds": tuple(DESTINATION_KINDS),
+    },
+    "activities": {
+        "municipalities": tuple(MUNICIPALITIES),
+        "kinds": tuple(ACTIVITY_KINDS),
     },
 }
 
@@ -256,9 +266,23 @@ class SitePlanner:
                 found, _past = split_upcoming(found, self.today)
             if found:
                 sections.append(
-                    (content_type, self.router.listing(lang, content_type), found)
+                    (
+                        content_type,
+                        self.municipality_listing(lang, content_type, municipality),
+                        found,
+                    )
                 )
         return sections
+
+    def municipality_listing(
+        self, lang: str, content_type: str, municipality: str
+    ) -> str | None:
+        """The page listing a type in one municipality (plugins/events, plugins/browse);
+        None for packages and stories, which have none."""
+        if content_type not in ("events", "destinations", "activities"):
+            return None
+        folder = self.router.segment(lang, "municipalities")
+        return f"{self.router.listing(lang, content_type)}{folder}/{municipality}/"
 
     def listing_pages(self, content_type: str, lang: str) -> list[PagePlan]:
         """A listing, `page_size` cards a page: /evenemang/, /evenemang/2/ … (events:

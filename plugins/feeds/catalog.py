@@ -25,6 +25,7 @@ STORY_FILES = {
 }
 SCHEMA_PATH = "/feeds/events.schema.json"
 DESTINATIONS_SCHEMA_PATH = "/feeds/destinations.schema.json"
+ACTIVITIES_SCHEMA_PATH = "/feeds/activities.schema.json"
 CHANGES_SCHEMA_PATH = "/feeds/changes.schema.json"
 TOURISM_PATH = "/feeds/tourism.jsonld"
 

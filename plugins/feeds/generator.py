@@ -20,6 +20,7 @@ from render.parallel import workers_for
 
 from . import changes, texts, tourism, vevents
 from .catalog import (
+    ACTIVITIES_SCHEMA_PATH,
     CHANGES_SCHEMA_PATH,
     DESTINATIONS_SCHEMA_PATH,
     DEVELOPERS_PAGE,
@@ -39,6 +40,7 @@ from .settings import resolve
 log = logging.getLogger(__name__)
 SCHEMA_FILE = Path(__file__).with_name("events.schema.json")
 DESTINATIONS_SCHEMA_FILE = Path(__file__).with_name("destinations.schema.json")
+ACTIVITIES_SCHEMA_FILE = Path(__file__).with_name("activities.schema.json")
 CHANGES_SCHEMA_FILE = Path(__file__).with_name("changes.schema.json")
 
 
@@ -156,6 +158,7 @@ class FeedsGenerator(Generator):
                 OutputJob(path.lstrip("/"), ("schema", str(file)), file.read_bytes)
                 for path, file in (
                     (DESTINATIONS_SCHEMA_PATH, DESTINATIONS_SCHEMA_FILE),
+                    (ACTIVITIES_SCHEMA_PATH, ACTIVITIES_SCHEMA_FILE),
                     (CHANGES_SCHEMA_PATH, CHANGES_SCHEMA_FILE),
                 )
             ),

@@ -6,7 +6,12 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from content_model.vocabulary import DESTINATION_KINDS, MUNICIPALITIES
+from content_model.vocabulary import (
+    ACTIVITY_KINDS,
+    DESTINATION_KINDS,
+    DIFFICULTIES,
+    MUNICIPALITIES,
+)
 
 from . import licence
 from .syndication import FeedItem, FeedMeta, entry_id, feed_updated
@@ -133,18 +138,22 @@ def next_occurrence(view: EventView, today: date) -> dict[str, Any] | None:
     return {"start": iso(found.start), "end": iso(found.end)} if found else None
 
 
+def image_record(item, site) -> dict[str, Any] | None:
+    if not item.get("image"):
+        return None
+    path, width, height = site.image(item.image)
+    return {
+        "url": site.absolute(path),
+        "width": width,
+        "height": height,
+        "alt": item.image_alt,
+        "credit": site.credits.get(item.image),
+    }
+
+
 def destination_record(item, entry, site) -> dict[str, Any]:
     """A destination as the destinations widget and partners need it."""
-    image = None
-    if item.get("image"):
-        path, width, height = site.image(item.image)
-        image = {
-            "url": site.absolute(path),
-            "width": width,
-            "height": height,
-            "alt": item.image_alt,
-            "credit": site.credits.get(item.image),
-        }
+    image = image_record(item, site)
     point = item.get("coordinates")
     return {
         "key": entry.key,
@@ -195,3 +204,35 @@ def events_json(
             "events": [event_record(v, uid_domain, today) for v in views],
         }
     )
+
+
+def activity_record(item, entry, site) -> dict[str, Any]:
+    """An activity as the activities listing's filters and partners need it."""
+    point = item.get("coordinates")
+    return {
+        "key": entry.key,
+        "language": item.lang,
+        "title": item.title,
+        "summary": item.summary,
+        "url": site.absolute(item.url),
+        "kind": {"id": item.kind, "label": site.translate(ACTIVITY_KINDS[item.kind])},
+        "municipalities": [
+            {"id": m, "name": MUNICIPALITIES[m]} for m in item.municipality
+        ],
+        "coordinates": {"lat": point.latitude, "lon": point.longitude}
+        if point
+        else None,
+        "image": image_record(item, site),
+        "where": item.where,
+        "season": item.season,
+        "duration": item.duration,
+        "difficulty": {
+            "id": item.difficulty,
+            "label": site.translate(DIFFICULTIES[item.difficulty]),
+        },
+        "distance_km": float(item.distance_km) if item.get("distance_km") else None,
+        "translations": {
+            lang: site.absolute(other.url)
+            for lang, other in sorted(entry.items.items())
+        },
+    }

@@ -15,6 +15,7 @@ from render import OutputJob, Shared
 
 from . import changes, ical, jsonfeed, licence, syndication, texts
 from .catalog import (
+    ACTIVITIES_SCHEMA_PATH,
     CHANGES_SCHEMA_PATH,
     DESTINATIONS_SCHEMA_PATH,
     SCHEMA_PATH,
@@ -144,6 +145,7 @@ class LanguageFeeds:
         jobs += self.single_event_jobs(every)
         jobs.append(self.changes_job(every))
         jobs.append(self.destinations_job())
+        jobs.append(self.activities_job())
         stories = views(
             planner.of_type("stories"), self.lang, modes["stories"], self.site
         )
@@ -299,6 +301,30 @@ class LanguageFeeds:
         # A record lists its translations too: the entries, not only the cards.
         entries = [card.item.entry for card in cards]
         return OutputJob(path, ("destinations", self.inputs(cards, entries)), make)
+
+    def activities_job(self) -> OutputJob:
+        """Activities for the listing's filters and for partners (like destinations.json)."""
+        planner = self.owner.planner
+        cards = planner.cards("activities", self.lang)
+
+        def make() -> bytes:
+            records = [
+                jsonfeed.activity_record(card.item, card.item.entry, self.site)
+                for card in cards
+            ]
+            data = {
+                "$schema": self.site.url + ACTIVITIES_SCHEMA_PATH,
+                "version": 1,
+                "language": self.lang,
+                "url": self.site.url + planner.router.listing(self.lang, "activities"),
+                "license": licence.record(self.site.url),
+                "activities": records,
+            }
+            return jsonfeed.dumps(data).encode()
+
+        path = f"feeds/{self.lang}/activities.json"
+        entries = [card.item.entry for card in cards]
+        return OutputJob(path, ("activities", self.inputs(cards, entries)), make)
 
     def story_jobs(self, stories: list[View]) -> list[OutputJob]:
         title = self.tr.gettext(texts.STORIES_TITLE)

@@ -15,6 +15,7 @@ from content_model.vocabulary import (
 )
 from feeds import licence
 from feeds.catalog import (
+    ACTIVITIES_SCHEMA_PATH,
     CHANGES_SCHEMA_PATH,
     DESTINATIONS_SCHEMA_PATH,
     DEVELOPERS_PAGE,
@@ -50,6 +51,7 @@ FILES = [
         "/feeds/<lang>/changes.json",
     ),
     (N_("Destinations"), "/feeds/<lang>/destinations.json"),
+    (N_("Activities"), "/feeds/<lang>/activities.json"),
     (N_("Stories"), "/feeds/<lang>/stories.atom · .rss · .feed.json"),
     (N_("Destinations and events as schema.org JSON-LD, every language"), TOURISM_PATH),
     (
@@ -66,6 +68,7 @@ FILES = [
 DOCUMENTED = [
     ("events.json", SCHEMA_PATH),
     ("destinations.json", DESTINATIONS_SCHEMA_PATH),
+    ("activities.json", ACTIVITIES_SCHEMA_PATH),
     ("changes.json", CHANGES_SCHEMA_PATH),
 ]
 

@@ -147,6 +147,8 @@ function card(record, lang, texts, when, heading) {
     if (record.status !== "scheduled" && texts[`status-${record.status}`]) {
       meta.append(" · ", element("strong", { class: "status" }, texts[`status-${record.status}`]));
     }
+  } else if (record.difficulty) {
+    meta.append(`${record.kind.label} · ${record.difficulty.label}`);
   } else {
     meta.append(`${record.kind.label} · ${record.municipality.name}`);
   }
@@ -227,7 +229,16 @@ async function home(root) {
 // The listings' filters: the chosen values live in the address (?kommun=vaxjo&datum=helgen),
 // so a filtered listing can be shared and bookmarked.
 
-const FIELDS = { events: ["datum", "kommun", "kategori", "gratis"], destinations: ["kommun", "typ"] };
+const FIELDS = {
+  events: ["datum", "kommun", "kategori", "gratis"],
+  destinations: ["kommun", "typ"],
+  activities: ["kommun", "typ"],
+};
+
+// Where a record is: destinations name one municipality, activities one or more.
+function inMunicipality(record, id) {
+  return (record.municipalities || [record.municipality]).some((m) => m.id === id);
+}
 
 function chosenIn(form, kind) {
   const chosen = {};
@@ -299,7 +310,7 @@ async function listing(form) {
       }));
     } else {
       found = records
-        .filter((r) => !chosen.kommun || r.municipality.id === chosen.kommun)
+        .filter((r) => !chosen.kommun || inMunicipality(r, chosen.kommun))
         .filter((r) => !chosen.typ || r.kind.id === chosen.typ)
         .map((record) => ({ record, when: null }));
     }
