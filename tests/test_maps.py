@@ -116,6 +116,19 @@ def test_a_listing_map_has_a_pin_for_every_event_on(browser):
     ).click()
     tab.wait_for_selector(".map path.leaflet-interactive")
     assert tab.locator(".map path.leaflet-interactive").count() == len(expected)
+    # The map follows the filters: only Växjö's events once Växjö is chosen.
+    vaxjo = [r for r in expected if r["municipality"]["id"] == "vaxjo"]
+    assert 0 < len(vaxjo) < len(expected)
+    tab.select_option("#filter-kommun", "vaxjo")
+    tab.wait_for_function(
+        "n => document.querySelectorAll('.map path.leaflet-interactive').length === n",
+        arg=len(vaxjo),
+    )
+    tab.select_option("#filter-kommun", "")
+    tab.wait_for_function(
+        "n => document.querySelectorAll('.map path.leaflet-interactive').length === n",
+        arg=len(expected),
+    )
     assert origins(requests, base) == {TILE_HOST}
     assert not problems, problems
     context.close()

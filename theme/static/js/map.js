@@ -27,6 +27,14 @@ function today() {
   return new Intl.DateTimeFormat("en-CA", { timeZone: ZONE }).format(new Date());
 }
 
+// What the listing's filters chose (js/whats-on.js): paths of pages, or null for all.
+let chosen = null;
+const redraws = [];
+document.addEventListener("listing-filtered", (event) => {
+  chosen = event.detail;
+  for (const redraw of redraws) redraw();
+});
+
 async function pointsOf(button) {
   if (button.dataset.points) return JSON.parse(button.dataset.points);
   const response = await fetch(button.dataset.source, { credentials: "omit" });
@@ -44,6 +52,10 @@ async function pointsOf(button) {
     .map((r) => [r.coordinates.lat, r.coordinates.lon, r.title, new URL(r.url).pathname]);
 }
 
+function shown(points) {
+  return chosen ? points.filter((p) => chosen.includes(p[3])) : points;
+}
+
 async function open(button) {
   const box = document.getElementById(button.getAttribute("aria-controls"));
   const status = box.parentElement.querySelector(".map-status");
@@ -57,24 +69,19 @@ async function open(button) {
       maxZoom: 18,
       attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>',
     }).addTo(map);
-    const pins = points.map(([lat, lon, title, url]) => {
-      const link = document.createElement("a");
-      link.href = url;
-      link.textContent = title;
-      return L.circleMarker([lat, lon], {
-        radius: 9,
-        weight: 3,
-        color: "#ffffff",
-        fillColor: "#8e2b20",
-        fillOpacity: 1,
-      })
-        .bindPopup(link)
-        .bindTooltip(title)
-        .addTo(map);
-    });
-    if (pins.length === 1) map.setView(pins[0].getLatLng(), 12);
-    else if (pins.length) map.fitBounds(L.featureGroup(pins).getBounds().pad(0.1));
-    else map.setView([56.85, 14.7], 8);
+    const layer = L.featureGroup().addTo(map);
+    const draw = () => {
+      layer.clearLayers();
+      for (const pin of pinsOf(L, button.dataset.points ? points : shown(points))) {
+        pin.addTo(layer);
+      }
+      const pins = layer.getLayers();
+      if (pins.length === 1) map.setView(pins[0].getLatLng(), 12);
+      else if (pins.length) map.fitBounds(layer.getBounds().pad(0.1));
+      else map.setView([56.85, 14.7], 8);
+    };
+    draw();
+    if (!button.dataset.points) redraws.push(draw);
     button.closest(".map-optin").classList.add("map-opened"); // the button's work is done
     if (status) status.textContent = button.dataset.opened;
   } catch {
@@ -83,6 +90,23 @@ async function open(button) {
     button.setAttribute("aria-expanded", "false");
     if (status) status.textContent = button.dataset.failed;
   }
+}
+
+function pinsOf(L, points) {
+  return points.map(([lat, lon, title, url]) => {
+    const link = document.createElement("a");
+    link.href = url;
+    link.textContent = title;
+    return L.circleMarker([lat, lon], {
+      radius: 9,
+      weight: 3,
+      color: "#ffffff",
+      fillColor: "#8e2b20",
+      fillOpacity: 1,
+    })
+      .bindPopup(link)
+      .bindTooltip(title);
+  });
 }
 
 for (const button of document.querySelectorAll("button[data-map]")) {

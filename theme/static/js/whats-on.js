@@ -267,6 +267,12 @@ function fillForm(form, kind, params) {
   }
 }
 
+// The listing's map (js/map.js) shows what the filters chose: the pages' paths, or null
+// for everything.
+function tellTheMap(paths) {
+  document.dispatchEvent(new CustomEvent("listing-filtered", { detail: paths }));
+}
+
 async function listing(form) {
   const kind = form.dataset.kind;
   const lang = document.documentElement.lang;
@@ -292,6 +298,7 @@ async function listing(form) {
     results.hidden = !active;
     if (!active) {
       status.textContent = "";
+      tellTheMap(null);
       return;
     }
     try {
@@ -315,6 +322,7 @@ async function listing(form) {
         .map((record) => ({ record, when: null }));
     }
     show(list, found, lang, texts, "h2");
+    tellTheMap(found.map(({ record }) => new URL(record.url).pathname));
     status.textContent =
       found.length === 0
         ? texts.none
