@@ -180,6 +180,13 @@ function show(list, found, lang, texts, heading) {
       const own = onPage.get(new URL(record.url).pathname);
       if (!own) return card(record, lang, texts, when, heading);
       const copy = own.cloneNode(true);
+      const title = copy.querySelector(".card-title");
+      if (title && title.localName !== heading) {
+        // The list's own heading level: a card from under an h2 may come under an h3.
+        const moved = element(heading, { class: "card-title" });
+        moved.append(...title.childNodes);
+        title.replaceWith(moved);
+      }
       const time = copy.querySelector(".card-meta time");
       if (when && time) time.dateTime = when.start.slice(0, 16);
       return copy;
@@ -321,7 +328,7 @@ async function listing(form) {
         .filter((r) => !chosen.typ || r.kind.id === chosen.typ)
         .map((record) => ({ record, when: null }));
     }
-    show(list, found, lang, texts, "h2");
+    show(list, found, lang, texts, "h3"); // under the results' own h2
     tellTheMap(found.map(({ record }) => new URL(record.url).pathname));
     status.textContent =
       found.length === 0
