@@ -191,3 +191,53 @@ def test_the_grid_finds_what_looking_at_every_point_finds():
         )
         plain = [p for p in plain if p[0] <= 40.0][:3]
         assert grid.nearest(lat, lon, 3, 40.0, key) == plain
+
+
+def test_livereload_moves_a_place_into_the_neighbours_lists_and_leaves_text_edits(
+    tmp_path,
+):
+    """A long-lived process plans pages again when where items are changes; an edit of
+    a neighbour's text does not make every page near it again."""
+    from sitetools.live import LiveSite
+
+    content = make(tmp_path)
+    output = tmp_path / "output"
+    live = LiveSite(
+        ROOT / "pelicanconf.py",
+        {
+            "PATH": str(content),
+            "OUTPUT_PATH": str(output),
+            "THEME": str(ROOT / "theme"),
+            "PLUGIN_PATHS": [str(ROOT / "plugins")],
+            "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
+        },
+    )
+    assert live.rebuild() == 0
+    kosta = output / "destinationer" / "kosta-glasbruk" / "index.html"
+
+    def near_kosta() -> list[str]:
+        return [
+            a.get_text()
+            for a in page(output, "/destinationer/kosta-glasbruk/").select(
+                ".nearby-list a"
+            )
+        ]
+
+    assert "Markaryd" not in near_kosta()
+    before = kosta.stat().st_mtime_ns
+    bergdala = content / "destinations" / "sv" / "bergdala.md"
+    bergdala.write_text(
+        bergdala.read_text("utf-8").replace("Text.", "Mer om glaset i Bergdala."),
+        "utf-8",
+    )
+    assert live.rebuild() == 0
+    assert "Bergdala glasbruk" in near_kosta()
+    # The neighbour's text changed, not what the list shows: not made again.
+    assert kosta.stat().st_mtime_ns == before
+    markaryd = content / "destinations" / "sv" / "markaryd.md"
+    markaryd.write_text(
+        markaryd.read_text("utf-8").replace("56.4600, 13.5960", "56.8300, 15.3800"),
+        "utf-8",
+    )
+    assert live.rebuild() == 0
+    assert "Markaryd" in near_kosta()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from content_model.listings import by_municipality
+from content_model.listings import by_municipality, card_for
 from content_model.plans import PagePlan, SitePlanner
 from content_model.urls import url_segment
 from content_model.vocabulary import (
@@ -77,6 +77,17 @@ class BrowsePages:
                 for k in groups["kind"]
             ],
         }
+
+    def state(self, lang: str) -> tuple:
+        """What a language's pages are planned from besides catalogs and frames: its
+        destinations and activities as cards show them."""
+        modes = self.planner.fallback_modes
+        return tuple(
+            card.fingerprint
+            for content_type in BROWSED_TYPES
+            for entry in self.planner.of_type(content_type)
+            if (card := card_for(entry, lang, modes[content_type])) is not None
+        )
 
     def reserved_slugs(self, lang: str) -> set[str]:
         return {

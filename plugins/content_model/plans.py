@@ -16,13 +16,12 @@ from .listings import (
     card_for,
     cards,
     happening,
-    last_day,
     split_upcoming,
     weekend,
 )
 from .model import Entry, Item
 from .publication import listed
-from .related import NEARBY_TYPES, links_between, nearby
+from .related_plans import RelatedLists
 from .schema import LISTED_TYPES
 from .urls import Router, save_as
 from .vocabulary import (
@@ -83,7 +82,7 @@ class PagePlan:
 
 
 @dataclass
-class SitePlanner:
+class SitePlanner(RelatedLists):
     entries: dict[str, Entry]
     router: Router
     languages: tuple[str, ...]
@@ -184,69 +183,6 @@ class SitePlanner:
             plan.context["publication"] = (entry.state, entry.state_since, listing)
             plan.in_sitemap = False  # drafts and scheduled: previews only; expired
         return plan
-
-    def related_state(self) -> str:
-        """A digest of what the related lists are made from: where each listed item
-        is, when an event is over, which destination an event or package names. A
-        title edited elsewhere shows in a long-lived process's pages after a restart."""
-        return self.shared(("related state",), self._related_state)
-
-    def _related_state(self) -> str:
-        facts = [
-            (
-                e.key,
-                e.type,
-                e.source.get("coordinates"),
-                e.source.get("status"),
-                e.source.get("destination"),
-                e.source.get("destinations"),
-                last_day(e.source) >= self.today if e.type == "events" else None,
-            )
-            for t in sorted(self._by_type)
-            for e in self._by_type[t]
-        ]
-        return Fingerprinter()((facts, self.today))
-
-    def related(self, entry: Entry, lang: str) -> dict[str, list]:
-        """What the item's page lists besides itself (content_model/related.py), as
-        cards in `lang`: nearby ones with their distance in km."""
-        near = self.shared(
-            ("nearby",), lambda: nearby(self.entries, self._by_type, self.today)
-        ).get(entry.key, {})
-        links = self.shared(("links",), lambda: links_between(self._by_type)).get(
-            entry.key, {}
-        )
-        found: dict[str, list] = {}
-        for content_type, keyed in links.items():
-            cards = self.cards_of(content_type, keyed, lang)
-            if content_type == "events":
-                cards, _past = split_upcoming(cards, self.today)
-            if cards:
-                found[content_type] = cards
-        for content_type in NEARBY_TYPES:
-            pairs = near.get(content_type, ())
-            shown = set(links.get(content_type, ()))
-            cards = [
-                (card, km)
-                for km, key in pairs
-                if key not in shown
-                for card in self.cards_of(content_type, [key], lang)
-            ]
-            if cards:
-                found[f"nearby_{content_type}"] = cards
-        return found
-
-    def cards_of(self, content_type: str, keys: list[str], lang: str) -> list[Card]:
-        """Cards of listed entries only: a draft or an expired package is not linked."""
-        listed_keys = self.shared(
-            ("listed keys", content_type),
-            lambda: {e.key for e in self.of_type(content_type)},
-        )
-        mode = self.fallback_modes[content_type]
-        found = (
-            card_for(self.entries[k], lang, mode) for k in keys if k in listed_keys
-        )
-        return [c for c in found if c is not None]
 
     def in_municipality(self, content_type: str, municipality: str) -> list[Entry]:
         """Entries of a type in a municipality (indexed once: each municipality's page

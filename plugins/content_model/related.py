@@ -66,11 +66,9 @@ class Grid:
         return sorted(f for f in found if f[0] <= within)[:count]
 
 
-def nearby(
-    entries: dict[str, Entry], listed: dict[str, list[Entry]], today: date
-) -> dict[str, dict[str, list[tuple[float, str]]]]:
-    """For each entry with coordinates: per type, the nearest others as (km, key).
-    Events only while they are on (not over on `today`) and not cancelled."""
+def grids_of(listed: dict[str, list[Entry]], today: date) -> dict[str, Grid]:
+    """Per type, the points that may be listed as nearby: events only while they are
+    on (not over on `today`) and not cancelled."""
     grids = {}
     for content_type in NEARBY_TYPES:
         points = []
@@ -85,16 +83,19 @@ def nearby(
                 continue
             points.append((*point, entry.key))
         grids[content_type] = Grid.of(points)
-    found = {}
-    for entry in entries.values():
-        point = point_of(entry)
-        if point is None:
-            continue
-        found[entry.key] = {
-            t: grid.nearest(*point, NEARBY_COUNT, NEARBY_KM, entry.key)
-            for t, grid in grids.items()
-        }
-    return found
+    return grids
+
+
+def nearest_to(entry: Entry, grids: dict[str, Grid]) -> dict[str, list]:
+    """Per type, the nearest others to `entry` as (km, key); none without coordinates.
+    Asked per page planned, so a livereload edit asks for a few, not for every item."""
+    point = point_of(entry)
+    if point is None:
+        return {}
+    return {
+        t: grid.nearest(*point, NEARBY_COUNT, NEARBY_KM, entry.key)
+        for t, grid in grids.items()
+    }
 
 
 def links_between(listed: dict[str, list[Entry]]) -> dict[str, dict[str, list[str]]]:
