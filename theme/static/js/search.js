@@ -78,7 +78,7 @@ function start(root) {
       found.total = search.results.length;
     } catch (error) {
       console.error("search:", error);
-      status.textContent = text.failed;
+      failed();
       return;
     }
     if (ticket !== latest) return; // a newer search has started
@@ -86,6 +86,12 @@ function start(root) {
     const count = found.total;
     const template = count === 0 ? text.resultsNone : count === 1 ? text.resultsOne : text.resultsMany;
     status.textContent = say(template, { count, query });
+  }
+
+  // Without search, the links to the listings (shown only without scripts) come back.
+  function failed() {
+    status.textContent = text.failed;
+    root.classList.add("search-failed");
   }
 
   function result(data) {
@@ -112,6 +118,6 @@ function start(root) {
   type.addEventListener("change", run);
   municipality.addEventListener("change", run);
   if (input.value || params.get("type") || params.get("municipality")) {
-    index().then(run, () => (status.textContent = text.failed));
+    index().then(run, failed);
   }
 }

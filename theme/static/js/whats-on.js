@@ -301,9 +301,9 @@ async function listing(form) {
       history.replaceState(null, "", query ? `?${query}` : location.pathname);
     }
     const active = Object.keys(chosen).length > 0;
-    for (const part of listed) part.hidden = active;
-    results.hidden = !active;
     if (!active) {
+      for (const part of listed) part.hidden = false;
+      results.hidden = true;
       status.textContent = "";
       tellTheMap(null);
       return;
@@ -316,6 +316,10 @@ async function listing(form) {
       results.hidden = true;
       return;
     }
+    // The list as built goes and the filtered one comes in the same frame: nothing
+    // below jumps up while the JSON loads (layout shift).
+    for (const part of listed) part.hidden = true;
+    results.hidden = false;
     let found;
     if (kind === "events") {
       found = matching(records, chosen, today()).map(({ event, when }) => ({
