@@ -95,8 +95,10 @@ def test_a_visitor_searches_filters_and_shares_the_address(browser):
     assert " · " in first.locator(".search-about").inner_text()
     total = int(status.split()[0])
     tab.select_option("#search-municipality", "Lessebo")
+    # The new count, not "Söker …" in between (the old results are still listed then).
     tab.wait_for_function(
-        "n => !document.querySelector('.search-status').textContent.startsWith(n + ' ')",
+        "n => { const t = document.querySelector('.search-status').textContent;"
+        " return t.includes('”glasbruk”') && !t.startsWith(n + ' '); }",
         arg=str(total),
     )
     assert "municipality=Lessebo" in tab.url
