@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from content_model.errors import ContentError, ContentValidationError
-from content_model.generator import write_plans
+from content_model.generator import kept_language_plans, write_plans
 from i18n.catalogs import load_translations
 from pelican.generators import Generator
 from render.jobs import KeptGroups
@@ -28,22 +28,11 @@ class BrowsePagesGenerator(Generator):
         pages = BrowsePages(planner, languages, translate)
         check_reserved_slugs(pages)
 
-        def framed(lang: str) -> list:
-            plans = pages.plans_for(lang)
-            for plan in plans:
-                plan.context.update(planner.frame(plan))
-            return plans
-
         # A long-lived process (livereload) plans a language again only when its
-        # destinations or activities, the frame or the catalogs changed.
-        catalogs = tuple(
-            id(load_translations(translations_dir, lang)) for lang in languages
+        # destinations or activities changed.
+        self.plans = kept_language_plans(
+            _kept, planner, languages, translations_dir, pages.state, pages.plans_for
         )
-        self.plans = []
-        for lang in languages:
-            state = (pages.state(lang), planner.frame_state(), catalogs)
-            self.plans += _kept.get(lang, state, lambda lang=lang: framed(lang))
-        _kept.build_done()
         for plan in self.context["site_pages"]:
             if plan.template == "listing" and plan.section in BROWSED_TYPES:
                 plan.context["browse_links"] = pages.links(plan.lang, plan.section)

@@ -42,7 +42,7 @@ class BrowsePages:
 
     def url(self, lang: str, content_type: str, by: str, value: str) -> str:
         if by == "municipality":
-            return f"{self.base(lang, content_type, SEGMENT_MUNICIPALITIES)}{value}/"
+            return self.planner.municipality_listing(lang, content_type, value)
         slug = self.kind_slug(lang, content_type, value)
         return f"{self.base(lang, content_type, SEGMENT_KINDS)}{slug}/"
 

@@ -9,6 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from atomic_output.owned import remove_unwritten
+from i18n.catalogs import load_translations
 from pelican.generators import Generator
 from render import page_jobs, queue
 from render.parallel import workers_for
@@ -167,6 +168,30 @@ def status_page(
     )
     plan.context.update(planner.frame(plan))
     return plan
+
+
+def kept_language_plans(
+    kept, planner, languages, translations_dir, state_of, plans_for
+) -> list[PagePlan]:
+    """Each language's pages of a generator, framed; a long-lived process (livereload)
+    plans a language again only when `state_of(lang)`, the frame or the catalogs
+    changed (catalogs are loaded once per version of their file: the same objects)."""
+
+    def framed(lang: str) -> list[PagePlan]:
+        plans = plans_for(lang)
+        for plan in plans:
+            plan.context.update(planner.frame(plan))
+        return plans
+
+    catalogs = tuple(
+        id(load_translations(translations_dir, lang)) for lang in languages
+    )
+    found: list[PagePlan] = []
+    for lang in languages:
+        state = (state_of(lang), planner.frame_state(), catalogs)
+        found += kept.get(lang, state, lambda lang=lang: framed(lang))
+    kept.build_done()
+    return found
 
 
 def write_plans(generator: Generator, writer, plans: list[PagePlan]) -> None:

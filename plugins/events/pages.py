@@ -62,7 +62,7 @@ class EventPages:
         return slugify(label, regex_subs=[(r"[^\w\s-]", ""), (r"[-\s]+", "-")])
 
     def municipality_url(self, lang: str, municipality: str) -> str:
-        return f"{self.base(lang, SEGMENT_MUNICIPALITIES)}{municipality}/"
+        return self.planner.municipality_listing(lang, "events", municipality)
 
     def category_url(self, lang: str, category: str) -> str:
         return f"{self.base(lang, SEGMENT_CATEGORIES)}{self.category_slug(lang, category)}/"

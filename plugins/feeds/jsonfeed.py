@@ -138,6 +138,28 @@ def next_occurrence(view: EventView, today: date) -> dict[str, Any] | None:
     return {"start": iso(found.start), "end": iso(found.end)} if found else None
 
 
+def item_record(item, entry, site) -> dict[str, Any]:
+    """What every place record (destinations.json, activities.json) starts with."""
+    return {
+        "key": entry.key,
+        "language": item.lang,
+        "title": item.title,
+        "summary": item.summary,
+        "url": site.absolute(item.url),
+    }
+
+
+def coordinates_record(item) -> dict[str, float] | None:
+    point = item.get("coordinates")
+    return {"lat": point.latitude, "lon": point.longitude} if point else None
+
+
+def translations_record(entry, site) -> dict[str, str]:
+    return {
+        lang: site.absolute(other.url) for lang, other in sorted(entry.items.items())
+    }
+
+
 def image_record(item, site) -> dict[str, Any] | None:
     if not item.get("image"):
         return None
@@ -153,14 +175,8 @@ def image_record(item, site) -> dict[str, Any] | None:
 
 def destination_record(item, entry, site) -> dict[str, Any]:
     """A destination as the destinations widget and partners need it."""
-    image = image_record(item, site)
-    point = item.get("coordinates")
     return {
-        "key": entry.key,
-        "language": item.lang,
-        "title": item.title,
-        "summary": item.summary,
-        "url": site.absolute(item.url),
+        **item_record(item, entry, site),
         "kind": {
             "id": item.kind,
             "label": site.translate(DESTINATION_KINDS[item.kind]),
@@ -169,19 +185,14 @@ def destination_record(item, entry, site) -> dict[str, Any]:
             "id": item.municipality,
             "name": MUNICIPALITIES[item.municipality],
         },
-        "coordinates": {"lat": point.latitude, "lon": point.longitude}
-        if point
-        else None,
-        "image": image,
+        "coordinates": coordinates_record(item),
+        "image": image_record(item, site),
         "address": item.get("address") or None,
         "opening_hours": item.get("opening_hours") or None,
         "season": item.get("season") or None,
         "accessibility": item.get("accessibility") or None,
         "website": item.get("website") or None,
-        "translations": {
-            lang: site.absolute(other.url)
-            for lang, other in sorted(entry.items.items())
-        },
+        "translations": translations_record(entry, site),
     }
 
 
@@ -208,20 +219,13 @@ def events_json(
 
 def activity_record(item, entry, site) -> dict[str, Any]:
     """An activity as the activities listing's filters and partners need it."""
-    point = item.get("coordinates")
     return {
-        "key": entry.key,
-        "language": item.lang,
-        "title": item.title,
-        "summary": item.summary,
-        "url": site.absolute(item.url),
+        **item_record(item, entry, site),
         "kind": {"id": item.kind, "label": site.translate(ACTIVITY_KINDS[item.kind])},
         "municipalities": [
             {"id": m, "name": MUNICIPALITIES[m]} for m in item.municipality
         ],
-        "coordinates": {"lat": point.latitude, "lon": point.longitude}
-        if point
-        else None,
+        "coordinates": coordinates_record(item),
         "image": image_record(item, site),
         "where": item.where,
         "season": item.season,
@@ -231,8 +235,5 @@ def activity_record(item, entry, site) -> dict[str, Any]:
             "label": site.translate(DIFFICULTIES[item.difficulty]),
         },
         "distance_km": float(item.distance_km) if item.get("distance_km") else None,
-        "translations": {
-            lang: site.absolute(other.url)
-            for lang, other in sorted(entry.items.items())
-        },
+        "translations": translations_record(entry, site),
     }

@@ -278,53 +278,38 @@ class LanguageFeeds:
 
     def destinations_job(self) -> OutputJob:
         """Destinations for the destinations widget and partners (like events.json)."""
-        planner = self.owner.planner
-        cards = planner.cards("destinations", self.lang)
-
-        def make() -> bytes:
-            records = [
-                jsonfeed.destination_record(card.item, card.item.entry, self.site)
-                for card in cards
-            ]
-            data = {
-                "$schema": self.site.url + DESTINATIONS_SCHEMA_PATH,
-                "version": 1,
-                "language": self.lang,
-                "url": self.site.url
-                + planner.router.listing(self.lang, "destinations"),
-                "license": licence.record(self.site.url),
-                "destinations": records,
-            }
-            return jsonfeed.dumps(data).encode()
-
-        path = f"feeds/{self.lang}/destinations.json"
-        # A record lists its translations too: the entries, not only the cards.
-        entries = [card.item.entry for card in cards]
-        return OutputJob(path, ("destinations", self.inputs(cards, entries)), make)
+        return self.places_job(
+            "destinations", jsonfeed.destination_record, DESTINATIONS_SCHEMA_PATH
+        )
 
     def activities_job(self) -> OutputJob:
         """Activities for the listing's filters and for partners (like destinations.json)."""
+        return self.places_job(
+            "activities", jsonfeed.activity_record, ACTIVITIES_SCHEMA_PATH
+        )
+
+    def places_job(self, content_type: str, record, schema_path: str) -> OutputJob:
+        """A type's items in this language as one JSON file with its schema and licence."""
         planner = self.owner.planner
-        cards = planner.cards("activities", self.lang)
+        cards = planner.cards(content_type, self.lang)
 
         def make() -> bytes:
-            records = [
-                jsonfeed.activity_record(card.item, card.item.entry, self.site)
-                for card in cards
-            ]
             data = {
-                "$schema": self.site.url + ACTIVITIES_SCHEMA_PATH,
+                "$schema": self.site.url + schema_path,
                 "version": 1,
                 "language": self.lang,
-                "url": self.site.url + planner.router.listing(self.lang, "activities"),
+                "url": self.site.url + planner.router.listing(self.lang, content_type),
                 "license": licence.record(self.site.url),
-                "activities": records,
+                content_type: [
+                    record(card.item, card.item.entry, self.site) for card in cards
+                ],
             }
             return jsonfeed.dumps(data).encode()
 
-        path = f"feeds/{self.lang}/activities.json"
+        path = f"feeds/{self.lang}/{content_type}.json"
+        # A record lists its translations too: the entries, not only the cards.
         entries = [card.item.entry for card in cards]
-        return OutputJob(path, ("activities", self.inputs(cards, entries)), make)
+        return OutputJob(path, (content_type, self.inputs(cards, entries)), make)
 
     def story_jobs(self, stories: list[View]) -> list[OutputJob]:
         title = self.tr.gettext(texts.STORIES_TITLE)

@@ -13,10 +13,11 @@ import math
 from dataclasses import dataclass
 from html import escape
 
+from content_model.related import distance_km
+
 # Kronoberg with a margin: what the drawing shows (south, north, west, east).
 BOUNDS = (56.33, 57.27, 13.30, 15.72)
 WIDTH, HEIGHT = 320, 230
-EARTH_KM = 6371.0
 # Closer than this, a place is "in" the seat's town rather than a distance from it.
 IN_TOWN_KM = 2.5
 DIRECTIONS = (
@@ -46,13 +47,6 @@ class Relation:
     seat: Seat
     km: int
     direction: str  # one of DIRECTIONS, or "" when it is in the seat's town
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(math.sqrt(a))
 
 
 def bearing(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
