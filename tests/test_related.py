@@ -5,6 +5,7 @@ against the plain search of every point."""
 
 from __future__ import annotations
 
+import json
 import random
 import shutil
 
@@ -175,6 +176,47 @@ def test_a_destination_key_that_is_no_destination_is_refused(tmp_path):
         "'key:' line)",
     ]
     assert not (tmp_path / "out").exists()
+
+
+def test_an_event_at_a_destination_is_where_the_destination_is(tmp_path):
+    """Without its own coordinates, address or stop an event takes its destination's:
+    its page says where it is and how to get there, and so do the feeds."""
+    bergdala = DESTINATION.format(
+        key="bergdala",
+        title="Bergdala glasbruk",
+        municipality="lessebo",
+        coordinates="56.8150, 15.3400",
+    ).replace(
+        "season:",
+        "address: Exempelvägen 1, 360 52 Kosta\nnearest_stop: Bergdala vägskäl, 1 km\n"
+        "season:",
+    )
+    evening = EVENT.format(
+        key="glaskvall",
+        title="Glaskväll i Bergdala",
+        start="2027-08-20 18:00",
+        extra="destination: bergdala\n",
+        coordinates="",
+    ).replace("coordinates: \n", "")
+    content = make(
+        tmp_path,
+        {"destinations/sv/bergdala.md": bergdala, "events/sv/glaskvall.md": evening},
+    )
+    site = build(content, tmp_path / "out")
+    where = page(site, "/evenemang/glaskvall/").select_one(".where")
+    assert (
+        where.select_one(".where-address").get_text() == "Exempelvägen 1, 360 52 Kosta"
+    )
+    assert "Bergdala vägskäl, 1 km" in where.get_text()
+    directions = where.find("a", string="Vägbeskrivning")["href"]
+    assert "56.815" in directions and "15.34" in directions
+    events = json.loads((site / "feeds" / "sv" / "events.json").read_text("utf-8"))
+    record = next(e for e in events["events"] if e["key"] == "glaskvall")
+    assert record["coordinates"] == {"lat": 56.815, "lon": 15.34}
+    assert record["address"] == "Exempelvägen 1, 360 52 Kosta"
+    # An event with its own point keeps it (the hyttsill evening is at Kosta).
+    own = next(e for e in events["events"] if e["key"] == "hyttsill")
+    assert own["coordinates"] == {"lat": 56.8433, "lon": 15.3962}
 
 
 def test_the_grid_finds_what_looking_at_every_point_finds():

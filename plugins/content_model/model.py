@@ -25,6 +25,8 @@ class Item:
     entry: Entry | None = field(default=None, repr=False)
     # A digest of this language's fields, URL and HTML (set with the entry's).
     digest: str = field(default="", repr=False)
+    # Fields an event took from its destination this build (venues.py).
+    taken: tuple[str, ...] = field(default=(), repr=False)
 
     def __getattr__(self, name: str) -> Any:
         # Templates read fields as attributes: item.title, item.season.

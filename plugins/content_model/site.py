@@ -17,6 +17,7 @@ from .sellers import SELLERS_FILE, Seller, read_sellers
 from .sources import SOURCES_FILE, Source, read_sources
 from .urls import URL_CONTEXT, Router
 from .validate import build_entries
+from .venues import place_events
 
 
 def translated_router(default_lang: str, translations_dir: Path) -> Router:
@@ -45,6 +46,7 @@ def load_site(
     more += credit_sources(entries, content_dir)
     more += name_sellers(entries, content_dir)
     more += relation_errors(entries)
+    place_events(entries)
     router = translated_router(languages[0], translations_dir)
     for entry in entries.values():
         for item in entry.items.values():

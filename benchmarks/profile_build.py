@@ -1,6 +1,6 @@
 """Where a build spends its time: cProfile of one build of a generated corpus.
 
-    python benchmarks/profile.py [--pages 10000] [--build cold|warm|edit] [--top 30]
+    python benchmarks/profile_build.py [--pages 10000] [--build cold|warm|edit] [--top 30]
 
 Runs with one worker (a profile sees only its own process) and prints the functions with
 the most cumulative and own time. The profile is kept in the corpus folder for snakeviz or
