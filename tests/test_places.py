@@ -119,3 +119,12 @@ def test_the_german_page_says_it_in_german(tiny):
 def test_an_item_without_coordinates_has_no_map(tiny):
     soup = page(tiny, "/evenemang/konsert/")
     assert soup.select_one("section.where") is None
+
+
+def test_a_municipality_page_names_its_seat_and_the_ring_covers_no_name(tiny):
+    where = page(tiny, "/kommuner/lessebo/").select_one("section.where")
+    assert where.figcaption.get_text() == "Lessebo kommun, med centralorten Lessebo."
+    # The seat's name starts beyond the ring drawn on the place (radius 9).
+    ring = where.select_one("svg circle[r='9']")
+    name = next(t for t in where.select("svg text") if t.get_text() == "Lessebo")
+    assert abs(float(name["x"]) - float(ring["cx"])) > 9 + 2

@@ -110,6 +110,11 @@ def test_a_visitor_searches_filters_and_shares_the_address(browser):
     shared.wait_for_selector(".search-results li")
     assert shared.input_value("#search-municipality") == "Lessebo"
     assert shared.inner_text(".search-status") == tab.inner_text(".search-status")
+    # Another language keeps the search and its filter (the phone folds the list).
+    shared.set_viewport_size({"width": 1280, "height": 900})
+    shared.click("#site-languages a[hreflang=en]")
+    shared.wait_for_selector(".search-results li")
+    assert shared.url == f"{base}/en/search/?q=glasbruk&municipality=Lessebo"
     assert not problems, problems  # the CSP allowed everything search needs
 
 

@@ -58,11 +58,17 @@ def where_it_is(context, item, lang: str) -> Place | None:
         "km": found.km,
         "place": found.seat.name,
     }
-    caption = translate(N_("%(name)s lies %(where)s.")) % {
-        # An event is not a place: its venue is.
-        "name": item.get("venue") or item.title,
-        "where": near,
-    }
+    if item.type == "municipalities":  # not "Växjö lies in Växjö"
+        caption = translate(N_("%(name)s municipality, with its seat %(seat)s.")) % {
+            "name": item.title,
+            "seat": found.seat.name,
+        }
+    else:
+        caption = translate(N_("%(name)s lies %(where)s.")) % {
+            # An event is not a place: its venue is.
+            "name": item.get("venue") or item.title,
+            "where": near,
+        }
     here = f"{point.latitude}%2C{point.longitude}"
     return Place(
         svg=Markup(locator_svg(point.latitude, point.longitude, seats)),

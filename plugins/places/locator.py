@@ -94,16 +94,19 @@ def locator_svg(latitude: float, longitude: float, seats: tuple[Seat, ...]) -> s
         f'<rect width="{WIDTH}" height="{HEIGHT}" rx="8" fill="#eef4f1"/>',
     ]
     points = [project(s.latitude, s.longitude) for s in seats]
+    here = project(latitude, longitude)
     for seat, (x, y) in zip(seats, points, strict=True):
         crowded = any(0 < ox - x < 70 and abs(oy - y) < 14 for ox, oy in points)
         anchor = "end" if x > WIDTH * 0.75 or crowded else "start"
-        dx = -6 if anchor == "end" else 6
+        # The place's ring (radius 9) would cover the start of a name beside it.
+        gap = 14 if math.dist(here, (x, y)) < 14 else 6
+        dx = -gap if anchor == "end" else gap
         parts.append(f'<circle cx="{x}" cy="{y}" r="3.5" fill="#4a5a52"/>')
         parts.append(
             f'<text x="{x + dx}" y="{y + 4}" text-anchor="{anchor}" font-size="11" '
             f'fill="#26332c">{escape(seat.name)}</text>'
         )
-    x, y = project(latitude, longitude)
+    x, y = here
     parts.append(
         f'<circle cx="{x}" cy="{y}" r="9" fill="none" stroke="#b3261e" stroke-width="2.5"/>'
     )

@@ -29,3 +29,15 @@ header?.addEventListener("keydown", (event) => {
     open.focus();
   }
 });
+
+// On the search page and a filtered listing, another language keeps the search and the
+// filters (the same parameter names in every language): read when the link is followed,
+// since the filters change the address as the visitor chooses.
+const keepsQuery = document.querySelector(".search-page, #listing-filter");
+document.getElementById("site-languages")?.addEventListener("click", (event) => {
+  const link = event.target.closest("a[hreflang]");
+  if (!keepsQuery || !link || !location.search) return;
+  const target = new URL(link.href);
+  target.search = location.search;
+  link.href = target.href;
+});

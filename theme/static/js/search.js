@@ -45,7 +45,7 @@ function start(root) {
 
   function fill(select, counts, chosen) {
     select.replaceChildren(new Option(text.all, ""));
-    for (const name of Object.keys(counts).sort((a, b) => a.localeCompare(b))) {
+    for (const name of Object.keys(counts).sort((a, b) => a.localeCompare(b, document.documentElement.lang))) {
       select.add(new Option(name, name, false, name === chosen));
     }
   }
