@@ -283,3 +283,20 @@ def test_livereload_moves_a_place_into_the_neighbours_lists_and_leaves_text_edit
     )
     assert live.rebuild() == 0
     assert "Markaryd" in near_kosta()
+
+
+def test_the_home_page_shows_what_editors_feature_first(tmp_path):
+    markaryd = DESTINATION.format(
+        key="markaryd",
+        title="Markaryd",
+        municipality="markaryd",
+        coordinates="56.4600, 13.5960",
+    ).replace("accessibility:", "featured: yes\naccessibility:")
+    site = build(
+        make(tmp_path, {"destinations/sv/markaryd.md": markaryd}), tmp_path / "out"
+    )
+    section = page(site, "/").select_one("#home-destinations").find_parent("section")
+    titles = [a.get_text() for a in section.select(".card-title a")]
+    # Featured first; then the listing's (alphabetical) order, four at most.
+    assert titles[0] == "Markaryd"
+    assert titles[1:] == sorted(titles[1:]) and 2 <= len(titles) <= 4

@@ -303,9 +303,12 @@ class SitePlanner(RelatedLists):
             "weekend_days": (saturday, sunday),
             # What is on, never led by what is off: cancelled events are left out here.
             "events": [c for c in upcoming if c.item.get("status") != "cancelled"][:6],
-            "destinations": self.cards("destinations", lang)[:6],
-            "packages": self.cards("packages", lang)[:3],
-            "stories": self.cards("stories", lang)[:3],
+            # A row of four each on a wide screen (the grid's columns), what the
+            # editors feature (`featured: yes`) first.
+            "destinations": featured_first(self.cards("destinations", lang))[:4],
+            "activities": featured_first(self.cards("activities", lang))[:4],
+            "packages": featured_first(self.cards("packages", lang))[:4],
+            "stories": self.cards("stories", lang)[:4],
             "municipalities": self.cards("municipalities", lang),
         }
         return PagePlan(
@@ -391,3 +394,8 @@ class SitePlanner(RelatedLists):
 
 
 _kept_item_pages = KeptGroups()
+
+
+def featured_first(found: list) -> list:
+    """Featured cards first, each group in its listing order (a stable sort)."""
+    return sorted(found, key=lambda card: not card.item.get("featured"))

@@ -63,6 +63,8 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         text("opening_hours"),
         FieldSpec("website", f.url),
         text("accessibility", required=True),
+        # Shown first where the home page has room for a few (plans.home).
+        FieldSpec("featured", f.yes_no),
     ),
     "events": (
         FieldSpec("start", f.date_or_datetime, required=True),
@@ -106,8 +108,12 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         text("duration", required=True),
         FieldSpec("difficulty", f.one_of(tuple(DIFFICULTIES)), required=True),
         FieldSpec("distance_km", f.decimal_number),
+        # Shown first where the home page has room for a few (plans.home).
+        FieldSpec("featured", f.yes_no),
     ),
     "packages": (
+        # Shown first where the home page has room for a few (plans.home).
+        FieldSpec("featured", f.yes_no),
         FieldSpec("includes", f.text, required=True, shared=False, is_list=True),
         FieldSpec("price_from", f.whole_kronor, required=True),
         text("price_note"),
