@@ -128,3 +128,11 @@ def test_a_municipality_page_names_its_seat_and_the_ring_covers_no_name(tiny):
     ring = where.select_one("svg circle[r='9']")
     name = next(t for t in where.select("svg text") if t.get_text() == "Lessebo")
     assert abs(float(name["x"]) - float(ring["cx"])) > 9 + 2
+
+
+def test_an_activity_says_where_it_is_done_not_that_it_lies_there(real_site):
+    where = page(real_site, "/aktiviteter/vandring-i-asnens-nationalpark/")
+    caption = where.select_one("section.where figcaption").get_text()
+    assert (
+        caption == "Vandring i Åsnens nationalpark – cirka 21 km nordväst om Tingsryd."
+    )

@@ -63,6 +63,11 @@ def where_it_is(context, item, lang: str) -> Place | None:
             "name": item.title,
             "seat": found.seat.name,
         }
+    elif item.type == "activities":  # done there, not "Hiking … lies …"
+        caption = translate(N_("%(name)s – %(where)s.")) % {
+            "name": item.title,
+            "where": near,
+        }
     else:
         caption = translate(N_("%(name)s lies %(where)s.")) % {
             # An event is not a place: its venue is.
