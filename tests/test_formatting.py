@@ -68,6 +68,15 @@ def test_language_names(lang, name, swedish_in):
         (date(2027, 6, 5), date(2027, 6, 7), "de", "5.–7. Juni 2027"),
         (date(2027, 6, 5), date(2027, 6, 7), "en", "5–7 June 2027"),
         (date(2027, 6, 28), date(2027, 7, 2), "en", "28 June – 2 July 2027"),
+        # Months in full in every language, as in every other date on the site.
+        (date(2027, 6, 5), date(2027, 8, 7), "sv", "5 juni – 7 augusti 2027"),
+        (date(2027, 6, 5), date(2027, 6, 7), "da", "5.–7. juni 2027"),
+        (
+            date(2026, 12, 8),
+            date(2027, 2, 27),
+            "de",
+            "8. Dezember 2026 – 27. Februar 2027",
+        ),
         (
             datetime(2027, 6, 5, 18),
             datetime(2027, 6, 5, 20),

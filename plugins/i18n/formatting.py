@@ -9,7 +9,7 @@ from decimal import Decimal
 from functools import wraps
 
 from babel import Locale
-from babel.dates import format_date, format_interval, format_time
+from babel.dates import format_date, format_time
 from babel.numbers import format_currency, format_decimal
 
 CURRENCY = "SEK"
@@ -72,18 +72,26 @@ def clock(value: datetime, lang: str) -> str:
     return format_time(value, "short", locale=locale_of(lang))
 
 
+# The day and the day with its month as each language writes them in a range; the month
+# in full as in every other date on the site (Babel's intervals shorten it: "8 dec.").
+RANGE_DAY = {"de": "d.", "da": "d."}
+RANGE_DAY_MONTH = {"de": "d. MMMM", "da": "d. MMMM"}
+
+
 @remembered
 def date_range(start: date, end: date, lang: str) -> str:
-    """'5–7 juni 2027'; a single day when start and end fall on one date."""
+    """'5–7 juni 2027', '28 June – 2 July 2027', '8 december 2026 – 27 februari 2027';
+    a single day when start and end fall on one date."""
     if start == end:
         return long_date(start, lang)
-    if lang == "en":  # Babel's British interval abbreviates the month ("5 – 7 Jun")
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{long_date(end, lang)}"
-        if start.year == end.year:
-            return f"{format_date(start, 'd MMMM', locale='en_GB')} – {long_date(end, lang)}"
-        return f"{long_date(start, lang)} – {long_date(end, lang)}"
-    return format_interval(start, end, "yMMMMd", locale=locale_of(lang))
+    locale = locale_of(lang)
+    if (start.year, start.month) == (end.year, end.month):
+        first = format_date(start, RANGE_DAY.get(lang, "d"), locale=locale)
+        return f"{first}–{long_date(end, lang)}"
+    if start.year == end.year:
+        first = format_date(start, RANGE_DAY_MONTH.get(lang, "d MMMM"), locale=locale)
+        return f"{first} – {long_date(end, lang)}"
+    return f"{long_date(start, lang)} – {long_date(end, lang)}"
 
 
 @remembered
