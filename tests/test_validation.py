@@ -177,7 +177,7 @@ CASES = {
             )
         },
         "content/destinations/sv/ny-plats.md:7: color: is not a field of destinations "
-        "— remove it or use one of: accessibility, address, coordinates, draft, "
+        "— remove it or use one of: accessibility, address, coordinates, draft, featured, "
         "image, image_alt, key, kind, municipality, nearest_stop, new_item, opening_hours, "
         "publish_from, season, summary, title, translated_from, website (see "
         "content/README.md)",
