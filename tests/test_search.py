@@ -144,3 +144,31 @@ def test_a_missing_page_offers_the_search_with_its_words(browser):
     tab.press("#not-found-query", "Enter")
     tab.wait_for_selector(".search-status:not(:empty)")
     assert "/sok/?q=evenemang+julmarknad+kosta" in tab.url
+
+
+def test_a_build_that_changed_no_page_keeps_the_index_and_an_edit_remakes_it(
+    tmp_path,
+):
+    """Pagefind takes seconds on a large site and has no incremental mode: a build that
+    changed no page keeps the index it has; any changed page makes it again."""
+    import gzip
+
+    content = tmp_path / "content"
+    shutil.copytree(BASE, content)
+    output = build(content, tmp_path / "output")
+    entry = output / "pagefind" / "pagefind-entry.json"
+    first = entry.stat().st_mtime_ns
+
+    def indexed(word: bytes) -> bool:
+        files = (output / "pagefind" / "index").glob("*.pf_index")
+        return any(word in gzip.decompress(f.read_bytes()) for f in files)
+
+    build(content, output)
+    assert entry.stat().st_mtime_ns == first  # kept
+    assert not indexed(b"zyxq")
+    kosta = content / "destinations" / "sv" / "kosta-glasbruk.md"
+    text = kosta.read_text("utf-8")
+    kosta.write_text(text.rstrip("\n") + "\n\nHär blåses zyxq.\n", "utf-8")
+    build(content, output)
+    assert entry.stat().st_mtime_ns != first
+    assert indexed(b"zyxq")

@@ -11,19 +11,22 @@ livereload (the index follows the reload), "off" for builds that need no search.
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
 from content_model.generator import write_plans
 from content_model.plans import PagePlan
+from content_model.settings import project_path
 from content_model.urls import url_segment
 from pelican import signals
 from pelican.generators import Generator
 
-from .index import IndexError_, background, index
+from .index import ENTRY, FOLDER, IndexError_, background, index, pages_stamp
 
 log = logging.getLogger(__name__)
 SEARCH_PAGE = url_segment("URL path", "search")
+RECORD = "cache/search/last-index.json"
 
 
 class SearchPagesGenerator(Generator):
@@ -71,13 +74,29 @@ def index_site(pelican) -> None:
     if mode == "background":
         background.request(site)
         return
+    # A build that changed no page keeps its index (Pagefind takes seconds at 10,000
+    # pages and has no incremental mode); the record is in cache/, not the site.
+    record = project_path(pelican.settings, RECORD)
+    last = {"site": str(site.resolve()), "stamp": pages_stamp(site)}
+    if (site / FOLDER / ENTRY).is_file() and read_record(record) == last:
+        log.info("search: no page changed, the index is kept")
+        return
     try:
         seconds = index(site)
     except IndexError_ as error:
         raise RuntimeError(
             f"search: Pagefind could not index {site}: {error}"
         ) from None
+    record.parent.mkdir(parents=True, exist_ok=True)
+    record.write_text(json.dumps(last), encoding="utf-8")
     log.info("search: indexed %s in %.2f s", site, seconds)
+
+
+def read_record(record: Path) -> dict | None:
+    try:
+        return json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
 
 
 def get_generators(pelican):

@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 from atomic_output.swap import running
@@ -43,6 +44,25 @@ UNUSED = (
 
 class IndexError_(RuntimeError):
     """Pagefind failed; its own message is kept."""
+
+
+def pages_stamp(site: Path) -> str:
+    """What Pagefind reads (every page, by name, size and time), with the version of
+    Pagefind and of this file: the same stamp, the same index. A build keeps unchanged
+    pages as they are (atomic_output), so a build that changed nothing keeps the stamp."""
+    stamp = hashlib.sha256(Path(__file__).read_bytes())
+    stamp.update(version("pagefind").encode())
+    for root, folders, files in os.walk(site):
+        folders[:] = sorted(f for f in folders if not f.startswith(FOLDER))
+        for name in sorted(files):
+            if name.endswith(".html"):
+                path = os.path.join(root, name)
+                info = os.stat(path)
+                relative = os.path.relpath(path, site)
+                stamp.update(
+                    f"{relative}\0{info.st_size}\0{info.st_mtime_ns}\n".encode()
+                )
+    return stamp.hexdigest()
 
 
 def index(site: Path) -> float:

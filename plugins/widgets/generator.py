@@ -126,7 +126,6 @@ class WidgetsGenerator(Generator):
         (target / self.script.name).write_bytes(self.script.data)
         # A stable name for those who want every update (no integrity attribute then).
         (target / "widgets.js").write_bytes(self.script.data)
-        (target / "frame.html").write_bytes(frame_html(self.script.name))
         for name in STATIC_FILES:
             shutil.copyfile(STATIC / name, target / name)
         # An unreleased script of an earlier build leaves output/ (released ones stay).
@@ -135,5 +134,12 @@ class WidgetsGenerator(Generator):
         remove_unwritten(
             self.settings, Path(self.output_path), "widgets", written, deep=False
         )
-        queue(self.context, self.frame_jobs)  # made (or kept) by the render plugin
+        # The frame's shell too, so a build that changed nothing leaves the page as it
+        # was (the search index is kept when no page changed).
+        name = self.script.name
+        shell = OutputJob(
+            "widgets/frame.html", ("widget-shell", name), partial(frame_html, name)
+        )
+        # Made (or kept) by the render plugin.
+        queue(self.context, [*self.frame_jobs, shell])
         write_plans(self, writer, self.plans)
