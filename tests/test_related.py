@@ -203,7 +203,15 @@ def test_an_event_at_a_destination_is_where_the_destination_is(tmp_path):
         {"destinations/sv/bergdala.md": bergdala, "events/sv/glaskvall.md": evening},
     )
     site = build(content, tmp_path / "out")
-    where = page(site, "/evenemang/glaskvall/").select_one(".where")
+    evening_page = page(site, "/evenemang/glaskvall/")
+    # Its place as a card of its own, not again among what is near.
+    held = evening_page.select_one("#related-destinations")
+    assert held.get_text() == "Här hålls det"
+    cards = held.find_parent("section").select(".card-title a")
+    assert [a["href"] for a in cards] == ["/destinationer/bergdala/"]
+    near = [a.get_text() for a in evening_page.select(".nearby-list a")]
+    assert "Bergdala glasbruk" not in near and "Kosta glasbruk" in near
+    where = evening_page.select_one(".where")
     assert (
         where.select_one(".where-address").get_text() == "Exempelvägen 1, 360 52 Kosta"
     )

@@ -100,12 +100,14 @@ def nearest_to(entry: Entry, grids: dict[str, Grid]) -> dict[str, list]:
 
 def links_between(listed: dict[str, list[Entry]]) -> dict[str, dict[str, list[str]]]:
     """key -> {"events": events at this destination, "packages": packages that
-    include it} for destinations, {"destinations": …} for packages (keys, in order)."""
+    include it} for destinations, {"destinations": …} for packages and for an event
+    the destination where it is held (keys, in order)."""
     found: dict[str, dict[str, list[str]]] = {}
     for event in listed.get("events", ()):
         place = event.source.get("destination")
         if place:
             found.setdefault(place, {}).setdefault("events", []).append(event.key)
+            found.setdefault(event.key, {})["destinations"] = [place]
     for package in listed.get("packages", ()):
         for place in package.source.get("destinations") or ():
             found.setdefault(place, {}).setdefault("packages", []).append(package.key)
