@@ -34,16 +34,30 @@ def write_files(root: Path, files: dict[str, str]) -> None:
         path.write_text(dedent(text).lstrip("\n"), encoding="utf-8")
 
 
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace text in a content file, failing when the text is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def project_settings(content: Path, output: Path) -> dict:
+    """The project's theme, plugins and catalogs for a site in `content`."""
+    return {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "THEME": str(ROOT / "theme"),
+        "PLUGIN_PATHS": [str(ROOT / "plugins")],
+        "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
+    }
+
+
 def build(content: Path, output: Path, **overrides) -> Path:
     """One real Pelican run over `content` with the project's settings."""
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
         override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
-            "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
+            **project_settings(content, output),
             "BUILD_DATE": BUILD_DATE,
             "BUILD_TIME": BUILD_TIME,
             **overrides,

@@ -10,7 +10,7 @@ import random
 import shutil
 
 import pytest
-from conftest import ROOT, build, write_files
+from conftest import ROOT, build, edit, project_settings, write_files
 from content_model.errors import ContentValidationError
 from content_model.related import Grid, distance_km
 from pages import page
@@ -252,16 +252,7 @@ def test_livereload_moves_a_place_into_the_neighbours_lists_and_leaves_text_edit
 
     content = make(tmp_path)
     output = tmp_path / "output"
-    live = LiveSite(
-        ROOT / "pelicanconf.py",
-        {
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
-            "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
-        },
-    )
+    live = LiveSite(ROOT / "pelicanconf.py", project_settings(content, output))
     assert live.rebuild() == 0
     kosta = output / "destinationer" / "kosta-glasbruk" / "index.html"
 
@@ -275,19 +266,13 @@ def test_livereload_moves_a_place_into_the_neighbours_lists_and_leaves_text_edit
 
     assert "Markaryd" not in near_kosta()
     before = kosta.stat().st_mtime_ns
-    bergdala = content / "destinations" / "sv" / "bergdala.md"
-    bergdala.write_text(
-        bergdala.read_text("utf-8").replace("Text.", "Mer om glaset i Bergdala."),
-        "utf-8",
-    )
+    edit(content / "destinations/sv/bergdala.md", "Text.", "Mer om glaset i Bergdala.")
     assert live.rebuild() == 0
     assert "Bergdala glasbruk" in near_kosta()
     # The neighbour's text changed, not what the list shows: not made again.
     assert kosta.stat().st_mtime_ns == before
-    markaryd = content / "destinations" / "sv" / "markaryd.md"
-    markaryd.write_text(
-        markaryd.read_text("utf-8").replace("56.4600, 13.5960", "56.8300, 15.3800"),
-        "utf-8",
+    edit(
+        content / "destinations/sv/markaryd.md", "56.4600, 13.5960", "56.8300, 15.3800"
     )
     assert live.rebuild() == 0
     assert "Markaryd" in near_kosta()
