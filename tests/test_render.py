@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, snapshot
+from conftest import ROOT, build, edit, project_settings, snapshot
 from pelican.settings import read_settings
 from PIL import Image
 from render import stored
@@ -97,12 +97,6 @@ def remember_settings(monkeypatch):
 
 def tmp_output(content: Path) -> Path:
     return content.parent / "output"
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def photo(path: Path, size: tuple[int, int]) -> None:
@@ -220,16 +214,7 @@ def test_livereload_edits_in_place_and_removes_pages_that_are_gone(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(BASE, content)
     output = tmp_path / "output"
-    live = LiveSite(
-        ROOT / "pelicanconf.py",
-        {
-            "PATH": str(content),
-            "OUTPUT_PATH": str(output),
-            "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
-            "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
-        },
-    )
+    live = LiveSite(ROOT / "pelicanconf.py", project_settings(content, output))
     assert live.rebuild() == 0
     inode = os.stat(output).st_ino
     german = output / "de" / "reiseziele" / "glashuette-kosta" / "index.html"
@@ -249,10 +234,12 @@ def test_livereload_edits_in_place_and_removes_pages_that_are_gone(tmp_path):
     assert live.rebuild() == 0
     assert not (output / "images" / "foto-800.webp").exists()
     assert (output / "images" / "foto-600.webp").is_file()
+    live.settle()  # the search index follows each build in the background
     before = snapshot(output)
     edit(content / KONSERT, "municipality: ", "municipality: atlantis")
     assert live.rebuild() == 1  # a content error: reported, no page written
     report = "_preview/errors.json"  # for the browser (js/preview.js)
+    live.settle()
     after = snapshot(output)
     assert b"municipality: 'atlantis" in after.pop(report)
     before.pop(report)
