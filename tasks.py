@@ -92,6 +92,12 @@ def untranslated(c):
     content_status.report_untranslated(ROOT)
 
 
+@task
+def unconfirmed(c):
+    """List the addresses still to confirm and the details shown as examples."""
+    content_status.report_unconfirmed(ROOT)
+
+
 PORT_HELP = "the port on 127.0.0.1 (default 8000); another if 8000 is taken"
 
 

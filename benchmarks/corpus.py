@@ -129,6 +129,7 @@ def shared_fields(rng: random.Random, kind: str, number: int) -> list[str]:
             f"start: {start} {hour}:00",
             f"end: {start} {hour + 2}:00",
             f"venue: {rng.choice(WORDS['sv']).capitalize()}gården",
+            f"address: Storgatan {number % 90 + 1}, 352 31 Växjö",
             f"municipality: {town}",
             f"category: {rng.choice(list(EVENT_CATEGORIES))}",
             f"price: {rng.choice(['free', '100', '150-300'])}",
@@ -145,6 +146,7 @@ def shared_fields(rng: random.Random, kind: str, number: int) -> list[str]:
             f"municipality: {town}",
             f"kind: {rng.choice(list(DESTINATION_KINDS))}",
             f"coordinates: {coordinates(rng)}",
+            f"address: Storgatan {number % 90 + 1}, 352 31 Växjö",
             f"website: https://www.example.se/{number}",
         ]
     if kind == "activities":

@@ -48,6 +48,7 @@ title: Konsert i Korrö
 summary: En konsert vid ån.
 start: 2027-06-05 19:00
 venue: Korrö
+address: none
 municipality: tingsryd
 category: music
 price: 200
@@ -136,7 +137,7 @@ def test_home_page_links_unknown_sellers_and_bad_seller_entries_are_refused(tmp_
     with pytest.raises(ContentValidationError) as failure:
         build(content, tmp_path / "out", BUILD_TIME=NOW, BUILD_DATE=NOW.date())
     assert [str(e) for e in failure.value.errors] == [
-        "content/events/sv/konsert-korro.md:9: booking_url: 'https://korro.example/' "
+        "content/events/sv/konsert-korro.md:10: booking_url: 'https://korro.example/' "
         "is a site's home page, not the page where this is booked — link the seller's "
         "page for this product, e.g. https://seller.se/boka/weekend",
         "content/packages/sv/korrohelg.md:11: seller: 'okand' is not a seller in "

@@ -90,7 +90,7 @@ def test_weekly_market_expands_across_dst_with_exceptions(tmp_path):
     (content / "events/sv/torg.md").write_text(
         "key: torg\ntitle: Lördagstorg\nsummary: Torghandel.\n"
         "start: 2027-03-20 09:00\nend: 2027-03-20 13:00\nrepeat: weekly\n"
-        "repeat_until: 2027-04-10\nrepeat_except: 2027-04-03\nvenue: Torget\n"
+        "repeat_until: 2027-04-10\nrepeat_except: 2027-04-03\nvenue: Torget\naddress: none\n"
         "municipality: ljungby\ncategory: market\nprice: free\norganizer: Kommunen\n\nText.\n"
     )
     out = build(content, tmp_path / "output")

@@ -20,7 +20,7 @@ CONTENT = resolve(None)
 def event(key: str, day: str) -> str:
     return (
         f"key: {key}\ntitle: Konsert {key}\nsummary: En konsert.\n"
-        f"start: {day} 18:00\nend: {day} 20:00\nvenue: Linnéparken\n"
+        f"start: {day} 18:00\nend: {day} 20:00\nvenue: Linnéparken\naddress: none\n"
         "municipality: vaxjo\ncategory: music\nprice: 100\norganizer: Växjö kommun\n"
         "\nText.\n"
     )

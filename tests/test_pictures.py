@@ -20,6 +20,7 @@ image_alt: Tecknad glasblåsare
 municipality: lessebo
 kind: glass
 coordinates: 56.76, 15.28
+address: none
 season: Sommar
 accessibility: Stig.
 
@@ -44,7 +45,7 @@ def test_a_picture_on_two_items_is_fine(tmp_path):
 def test_the_third_item_with_the_same_picture_is_refused(tmp_path):
     assert errors_with(tmp_path, ["a-plats", "b-plats"]) == [
         # Items in order of type and key: the last one is the one told to change.
-        "content/destinations/sv/kosta-glasbruk.md:9: image: 'glass.svg' is already "
+        "content/destinations/sv/kosta-glasbruk.md:10: image: 'glass.svg' is already "
         "the picture of 2 items (destinations/a-plats, destinations/b-plats); one "
         "picture shows at most 2 — give this item a picture of its own "
         "(content/images/CREDITS.md says how to add one)"

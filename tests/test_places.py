@@ -64,8 +64,8 @@ def tiny(tmp_path_factory) -> Path:
     kosta = content / "destinations" / "sv" / "kosta-glasbruk.md"
     kosta.write_text(
         kosta.read_text("utf-8").replace(
-            "coordinates: 56.8436, 15.3932\n",
-            "coordinates: 56.8436, 15.3932\naddress: Stora vägen 96, 36543 Kosta\n"
+            "address: unconfirmed\n",
+            "address: Stora vägen 96, 36543 Kosta\n"
             "nearest_stop: Kosta busshållplats, 300 m\n",
         ),
         "utf-8",

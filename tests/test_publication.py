@@ -20,6 +20,7 @@ summary: En sjö som ännu inte är klar.
 municipality: lessebo
 kind: water
 coordinates: 56.75, 15.27
+address: none
 season: Sommar
 accessibility: Stig.
 draft: yes
@@ -33,6 +34,7 @@ summary: En plats som länkar.
 municipality: lessebo
 kind: nature
 coordinates: 56.76, 15.28
+address: none
 season: Sommar
 accessibility: Stig.
 
@@ -169,7 +171,7 @@ def test_draft_must_be_yes_or_no(tmp_path):
     with pytest.raises(ContentValidationError) as failure:
         run(content, tmp_path / "out")
     assert [str(e) for e in failure.value.errors] == [
-        "content/destinations/sv/hemlig-sjo.md:9: draft: 'kanske' is not yes or no — "
+        "content/destinations/sv/hemlig-sjo.md:10: draft: 'kanske' is not yes or no — "
         "write yes or no"
     ]
 

@@ -41,6 +41,7 @@ def test_new_item_is_scaffolded_with_required_fields(tmp_path):
         build(content, tmp_path / "output")
     fields = sorted(e.field for e in failure.value.errors)
     assert fields == [
+        "address",  # no destination: where it is held
         "body",  # the placeholder text, refused until it is replaced
         "category",
         "municipality",
@@ -137,6 +138,22 @@ def test_untranslated_lists_missing_languages():
     assert result.returncode == 0
     assert result.stdout.startswith("sv: ")
     assert "da: " in result.stdout and "nl: " in result.stdout
+
+
+def test_unconfirmed_lists_addresses_to_find_and_example_details():
+    result = invoke("unconfirmed")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    # Kosta glasbruk's postcode is not settled; Åsnen is an area (`address: none`).
+    assert (
+        "content/destinations/sv/kosta-glasbruk.md:7  destinations/kosta-glasbruk"
+        in [line.strip() for line in lines]
+    )
+    assert "asnens-nationalpark" not in result.stdout
+    assert "events/julmarknad-aseda: date" in result.stdout
+    counts = [line for line in lines if not line.startswith(" ")]
+    assert counts[0].startswith("addresses to confirm: ")
+    assert counts[1].startswith("details shown as examples (illustrative): ")
 
 
 def test_a_language_without_catalog_is_one_clear_line(tmp_path, capsys):

@@ -21,6 +21,7 @@ kind: nature
 coordinates: 56.8790, 14.8059
 season: Året runt
 accessibility: Plant underlag.
+address: none
 
 Text.
 """
@@ -34,11 +35,37 @@ municipality: vaxjo
 category: festival
 price: free
 organizer: Föreningen
+address: none
 
 Text.
 """
 
 CASES = {
+    "destination without an address": (
+        {"destinations/sv/ny-plats.md": DESTINATION.replace("address: none\n", "")},
+        "content/destinations/sv/ny-plats.md:1: address: is required but missing "
+        "— add a line 'address: …' to the header (see content/README.md)",
+    ),
+    "event with neither an address nor a destination": (
+        {"events/sv/ny-fest.md": EVENT.replace("address: none\n", "")},
+        "content/events/sv/ny-fest.md:1: address: is required for an event that has "
+        "no destination — add 'address: street, postcode town' ('none' for a square, "
+        "a park or a lake; 'unconfirmed' until you have it), or 'destination: …' to "
+        "hold it at a destination and take that one's",
+    ),
+    "address without a postcode": (
+        {
+            "events/sv/ny-fest.md": EVENT.replace(
+                "address: none", "address: Stortorget, Växjö"
+            )
+        },
+        "content/events/sv/ny-fest.md:10: address: 'Stortorget, Växjö' is not street, "
+        "postcode and town — write 'street, postcode town', e.g. 'Södra "
+        "Järnvägsgatan 2, 352 31 Växjö'; in the countryside the farm or village "
+        "stands for the street: 'Stenbrohult, 343 71 Diö'; or 'none' for a place "
+        "without a postal address (a lake, a trail, a whole town), or 'unconfirmed' "
+        "until you have the real one",
+    ),
     "missing required field": (
         {
             "destinations/sv/ny-plats.md": DESTINATION.replace(
@@ -104,7 +131,7 @@ CASES = {
                 "Text.", 'Karta: <iframe src="https://example.org/map"></iframe>'
             )
         },
-        "content/events/sv/ny-fest.md:11: body: has HTML (<iframe>), which the page "
+        "content/events/sv/ny-fest.md:12: body: has HTML (<iframe>), which the page "
         "shows as text — write Markdown instead; for a map, a video or a form, link "
         "to it: [text](https://…)",
     ),
@@ -145,7 +172,7 @@ CASES = {
                 "Text.", "![]({image}glass.svg)"
             )
         },
-        "content/destinations/sv/ny-plats.md:10: body: has an image without alt text "
+        "content/destinations/sv/ny-plats.md:11: body: has an image without alt text "
         "— write what the image shows between the brackets: ![Alt text](…)",
     ),
     "shared fact differs in a translation": (
@@ -166,7 +193,7 @@ CASES = {
                 "Text.", "Se [mer]({key}finns-inte)."
             )
         },
-        "content/destinations/sv/ny-plats.md:10: body: links to an unknown key "
+        "content/destinations/sv/ny-plats.md:11: body: links to an unknown key "
         "'finns-inte' — use the key: field of an existing item, e.g. "
         "{key}kosta-glasbruk",
     ),
@@ -184,7 +211,7 @@ CASES = {
     ),
     "level-1 heading in the body": (
         {"destinations/sv/ny-plats.md": DESTINATION.replace("Text.", "# Rubrik")},
-        "content/destinations/sv/ny-plats.md:10: body: has a level-1 heading; the "
+        "content/destinations/sv/ny-plats.md:11: body: has a level-1 heading; the "
         "title is the page's only one — start sections with '## '",
     ),
     "swapped coordinates": (
@@ -285,7 +312,7 @@ def test_invalid_utf8_is_reported_not_raised(good_site):
     with pytest.raises(ContentValidationError) as failure:
         build(content, output)
     assert [str(e) for e in failure.value.errors] == [
-        "content/destinations/sv/trasig.md:11: file: is not valid UTF-8 text — save "
+        "content/destinations/sv/trasig.md:12: file: is not valid UTF-8 text — save "
         "the file as UTF-8 (every modern editor offers it)"
     ]
 

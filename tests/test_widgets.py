@@ -67,7 +67,7 @@ def sites(tmp_path_factory):
     shutil.copytree(ROOT / "content", content)
     (content / "events/sv/fientlig.md").write_text(
         f"key: fientlig\ntitle: {HOSTILE_TITLE}\nsummary: Test.\nstart: 2027-06-12\n"
-        "venue: Torget\nmunicipality: markaryd\ncategory: market\nprice: free\n"
+        "venue: Torget\naddress: none\nmunicipality: markaryd\ncategory: market\nprice: free\n"
         "organizer: Test\n\nText.\n"
     )
     ours, partner_port = free_port(), free_port()

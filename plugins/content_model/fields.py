@@ -164,7 +164,7 @@ def postal_address(value: str) -> str:
     fix = (
         "write 'street, postcode town', e.g. 'Södra Järnvägsgatan 2, 352 31 Växjö'; "
         "in the countryside the farm or village stands for the street: "
-        "'Råshult 1, 343 91 Älmhult'"
+        "'Stenbrohult, 343 71 Diö'"
     )
     match = POSTAL_ADDRESS.match(" ".join(value.split()))
     if not match:
@@ -173,6 +173,27 @@ def postal_address(value: str) -> str:
     if not "280" <= match["code"] <= "369":
         raise FieldProblem(f"postcode {code} is not in Kronoberg (280 00–369 99)", fix)
     return f"{match['street'].strip()}, {code} {match['town'].strip()}"
+
+
+# What an editor writes where a place has no postal address to give (`address: none`:
+# a lake, a trail, a whole town; its coordinates lead the way) or has one that nobody has
+# confirmed yet (`address: unconfirmed`: listed by `./dev unconfirmed`, never guessed).
+ADDRESS_WITHHELD = ("none", "unconfirmed")
+
+
+def address_or_withheld(value: str) -> str | None:
+    """A `postal_address`, or None for a place whose address is not given (the reason
+    stays in the file for `./dev unconfirmed`)."""
+    if value.strip().lower() in ADDRESS_WITHHELD:
+        return None
+    try:
+        return postal_address(value)
+    except FieldProblem as problem:
+        raise FieldProblem(
+            problem.problem,
+            f"{problem.fix}; or 'none' for a place without a postal address (a lake, "
+            "a trail, a whole town), or 'unconfirmed' until you have the real one",
+        ) from None
 
 
 def split_address(address: str) -> tuple[str, str, str]:

@@ -178,6 +178,18 @@ def check_source_item(item: Item, err: Report) -> None:
         repeats = check_repeat(item, err)
         if item.get("timezone") is not None or "timezone" not in item.lines:
             check_clock_times(item, err, repeats)
+    if (
+        item.type == "events"
+        and "address" not in item.lines
+        and not item.get("destination")
+    ):
+        err(
+            "address",
+            "is required for an event that has no destination",
+            "add 'address: street, postcode town' ('none' for a square, a park or a "
+            "lake; 'unconfirmed' until you have it), or 'destination: …' to hold it "
+            "at a destination and take that one's",
+        )
     if item.type == "municipalities" and item.key not in MUNICIPALITIES:
         err(
             "key",

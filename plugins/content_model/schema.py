@@ -57,7 +57,7 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("municipality", MUNICIPALITY, required=True),
         FieldSpec("kind", f.one_of(tuple(DESTINATION_KINDS)), required=True),
         FieldSpec("coordinates", f.coordinates, required=True),
-        FieldSpec("address", f.postal_address),
+        FieldSpec("address", f.address_or_withheld, required=True),
         FieldSpec("nearest_stop", f.text),
         text("season", required=True),
         text("opening_hours"),
@@ -72,7 +72,8 @@ TYPES: dict[str, tuple[FieldSpec, ...]] = {
         FieldSpec("venue", f.text, required=True),
         # The destination where it happens, by key: its page lists the event.
         FieldSpec("destination", f.key),
-        FieldSpec("address", f.postal_address),
+        # Required unless the event has a `destination` (it takes that one's: venues.py).
+        FieldSpec("address", f.address_or_withheld),
         FieldSpec("nearest_stop", f.text),
         FieldSpec("municipality", MUNICIPALITY, required=True),
         FieldSpec("coordinates", f.coordinates),

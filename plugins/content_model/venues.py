@@ -31,6 +31,7 @@ def place_events(entries: dict[str, Entry]) -> None:
             item.taken = tuple(
                 name
                 for name in TAKEN_FROM_DESTINATION
-                if name not in item.fields and name in facts
+                # Its own wins; `address: none` or `unconfirmed` gives none of its own.
+                if item.fields.get(name) is None and facts.get(name) is not None
             )
             item.fields.update({name: facts[name] for name in item.taken})

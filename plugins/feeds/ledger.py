@@ -61,7 +61,12 @@ def content_fingerprint(entry) -> str:
     return digest(
         {
             lang: [
-                {k: v for k, v in item.fields.items() if k not in EDITORIAL_FIELDS},
+                # A field written as nothing (`address: none`) shows nothing.
+                {
+                    k: v
+                    for k, v in item.fields.items()
+                    if k not in EDITORIAL_FIELDS and v is not None
+                },
                 item.body,
             ]
             for lang, item in sorted(entry.items.items())

@@ -108,8 +108,9 @@ def header_and_body(event: Upstream, source: Source) -> tuple[dict[str, str], st
                 d.isoformat() for d in event.repeat.exceptions
             )
     fields["venue"] = venue or source.name
-    if address:
-        fields["address"] = address
+    # A source without an address says nothing we could confirm: the editor finds it
+    # (`./dev unconfirmed` lists it).
+    fields["address"] = address or "unconfirmed"
     fields["municipality"] = municipality
     if event.geo is not None:
         try:

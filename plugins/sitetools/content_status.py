@@ -84,6 +84,41 @@ def report_untranslated(root: Path) -> None:
             print(f"    {name}")
 
 
+def report_unconfirmed(root: Path) -> None:
+    """Facts the site does not give yet: addresses written `unconfirmed` (a page
+    without an address until someone confirms it) and details marked `illustrative`
+    (shown as examples). Areas written `address: none` are complete and not listed."""
+    _languages, entries, errors, _files = load(root)
+    if errors:
+        print(f"(there are {len(errors)} content errors; run ./dev check --fast)\n")
+    content_dir = Path(read_settings(str(root / "pelicanconf.py"))["PATH"])
+    addresses, examples = [], []
+    for entry in sorted(entries.values(), key=lambda e: (e.type, e.key)):
+        source = entry.source
+        line = source.lines.get("address")
+        if line and source.get("address") is None:
+            raw = header_line(content_dir.parent / source.path, line)
+            if raw.partition(":")[2].strip().lower() == "unconfirmed":
+                addresses.append(f"    {source.path}:{line}  {entry.type}/{entry.key}")
+        if source.get("illustrative"):
+            examples.append(
+                f"    {source.path}:{source.line_of('illustrative')}  "
+                f"{entry.type}/{entry.key}: {', '.join(source.illustrative)}"
+            )
+    print(f"addresses to confirm: {len(addresses)}")
+    print("\n".join(addresses))
+    print(f"details shown as examples (illustrative): {len(examples)}")
+    print("\n".join(examples))
+
+
+def header_line(path: Path, number: int) -> str:
+    with path.open(encoding="utf-8") as handle:
+        for index, line in enumerate(handle, 1):
+            if index == number:
+                return line
+    return ""
+
+
 def catalog_report(translations: Path) -> int:
     """Compile each catalog in memory; list untranslated strings; non-zero if any."""
     incomplete = 0

@@ -51,11 +51,21 @@ def check_key(
             raise ScaffoldError(f"{key!r} already has a {lang} file: {path}")
 
 
+# Every destination and every event gives where it is (an event may instead name the
+# destination it is held at, and take its address).
+ADDRESS_HINT = (
+    "# address: street, postcode town; 'none' for a lake, a trail or a square; "
+    "'unconfirmed' until you have it"
+)
+
+
 def header(content_type: str, key: str, title: str) -> str:
     """A new item's required fields, values left for the editor."""
     lines = [f"key: {key}", f"title: {title}"]
     for spec in specs_for(content_type).values():
-        if spec.name in ("key", "title") or not spec.required:
+        if spec.name == "address":
+            lines.append(ADDRESS_HINT)
+        elif spec.name in ("key", "title") or not spec.required:
             continue
         lines.append(f"{spec.name}: ")
     return "\n".join(lines) + "\n"
