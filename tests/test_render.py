@@ -152,6 +152,23 @@ def test_each_kind_of_edit_gives_exactly_the_clean_build(site):
             ),
         ),
         ("body", lambda: edit(content / "pages/sv/om-oss.md", "\n\n", "\n\nNytt. ")),
+        # An event held at a destination takes its place; when the destination
+        # moves, the event's page, feeds and map move with it, though its files did
+        # not change.
+        (
+            "held at a destination",
+            lambda: edit(
+                content / KONSERT, "address: none", "destination: kosta-glasbruk"
+            ),
+        ),
+        (
+            "destination moved",
+            lambda: edit(
+                content / "destinations/sv/kosta-glasbruk.md",
+                "coordinates: 56.8436, 15.3932",
+                "coordinates: 56.8500, 15.4100",
+            ),
+        ),
         # A catalog: event category names and their URLs, feed texts.
         (
             "catalog",
@@ -181,8 +198,8 @@ def test_each_kind_of_edit_gives_exactly_the_clean_build(site):
     made = [s["made"] for s in stats[1:]]
     # An edit remakes its pages, listings and feeds, not the whole site; a template
     # change remakes every page.
-    assert all(0 < m < total for m in made[:5]), made
-    assert stats[7]["kept"] < total / 2
+    assert all(0 < m < total for m in made[:7]), made
+    assert stats[9]["kept"] < total / 2
 
 
 def test_a_file_changed_by_hand_in_output_is_made_again(site):
@@ -317,5 +334,5 @@ def test_bodies_are_checked_again_when_what_they_link_to_is_gone(tmp_path):
     with pytest.raises(subprocess.CalledProcessError) as failed:
         build_in_new_process(content, tmp_path / "output")
     stderr = failed.value.stderr.decode()
-    assert "destinations/sv/kosta-glasbruk.md:14: body:" in stderr
+    assert "destinations/sv/kosta-glasbruk.md:15: body:" in stderr
     assert "destinations/en/kosta-glassworks.md:8: body:" in stderr

@@ -144,9 +144,9 @@ def test_unconfirmed_lists_addresses_to_find_and_example_details():
     result = invoke("unconfirmed")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    # Kosta glasbruk's postcode is not settled; Åsnen is an area (`address: none`).
+    # Bergdala glasbruk's address is not confirmed; Åsnen is an area (`address: none`).
     assert (
-        "content/destinations/sv/kosta-glasbruk.md:7  destinations/kosta-glasbruk"
+        "content/destinations/sv/bergdala-glasbruk.md:7  destinations/bergdala-glasbruk"
         in [line.strip() for line in lines]
     )
     assert "asnens-nationalpark" not in result.stdout

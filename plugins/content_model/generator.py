@@ -22,6 +22,7 @@ from .publication import publish
 from .settings import project_path, resolve
 from .site import load_site
 from .translations import UP_TO_DATE, statuses
+from .venues import TAKEN_FROM_DESTINATION
 from .vocabulary import MUNICIPALITIES, SEAT_TOWNS
 
 log = logging.getLogger(__name__)
@@ -199,12 +200,20 @@ def write_plans(generator: Generator, writer, plans: list[PagePlan]) -> None:
     queue(generator.context, page_jobs(generator, plans))
 
 
+# Fields an item's files do not decide alone (content_model.site.load_site).
+SET_FROM_ELSEWHERE = (*TAKEN_FROM_DESTINATION, "seller", "source")
+
+
 def entry_fingerprint(entry: Entry) -> str:
     """Everything a page can show of an entry, in every language (and of each item:
     what a listing's card or a feed shows of one language)."""
     # An entry kept from the last build (livereload) whose URLs and HTML are the same
-    # has the same fingerprint: its fields are those of the same files.
-    shown = tuple((item.url, item.html) for item in entry.items.values())
+    # has the same fingerprint: its fields are those of the same files, but for those
+    # set from elsewhere (its destination's place, its seller, its source).
+    shown = tuple(
+        (item.url, item.html, *(item.fields.get(name) for name in SET_FROM_ELSEWHERE))
+        for item in entry.items.values()
+    )
     if entry.fingerprint and entry.__dict__.get("_shown") == shown:
         return entry.fingerprint
     entry.__dict__["_shown"] = shown

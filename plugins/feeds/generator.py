@@ -15,7 +15,7 @@ from i18n.catalogs import load_translations
 from images import image_source
 from pelican.generators import Generator
 from render import OutputJob, Shared, queue
-from render.jobs import KeptGroups
+from render.jobs import KeptGroups, SteadyInputs
 from render.parallel import workers_for
 
 from . import changes, texts, tourism, vevents
@@ -45,6 +45,8 @@ CHANGES_SCHEMA_FILE = Path(__file__).with_name("changes.schema.json")
 
 
 _kept = KeptGroups()
+# and of a re-planned language, the files whose inputs are equal (most of them)
+_steady = SteadyInputs()
 
 
 class FeedsGenerator(Generator):
@@ -183,6 +185,8 @@ class FeedsGenerator(Generator):
                 language_feeds.lang, language_feeds.state(), language_feeds.jobs
             )
         _kept.build_done()
+        _steady.hand_back(jobs)
+        _steady.build_done()
         queue(self.context, jobs)
         write_plans(self, writer, self.pages)
         self.save_ledger()

@@ -82,13 +82,17 @@ def schedule_fingerprint(entry) -> str | None:
 
 
 def fingerprints(entry) -> tuple[str, str | None]:
-    """Kept on the entry: livereload keeps an entry while its files are unchanged, and
-    its fields and bodies are those of its files."""
+    """Kept on the entry while its fingerprint is the same: livereload keeps an entry
+    while its files are unchanged, yet its destination may move (content_model's
+    entry_fingerprint covers that)."""
     known = entry.__dict__.get("_ledger_fingerprints")
-    if known is None:
-        known = content_fingerprint(entry), schedule_fingerprint(entry)
+    if known is None or known[0] != entry.fingerprint:
+        known = (
+            entry.fingerprint,
+            (content_fingerprint(entry), schedule_fingerprint(entry)),
+        )
         entry.__dict__["_ledger_fingerprints"] = known
-    return known
+    return known[1]
 
 
 def advance(

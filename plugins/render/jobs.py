@@ -101,3 +101,51 @@ class KeptGroups:
     def build_done(self) -> None:
         """Forget the groups this build did not ask for."""
         self._last, self._used = self._used, {}
+
+
+class SteadyInputs:
+    """Hands each job the last build's `inputs` object for its file when the new one is
+    equal (livereload), so the render plugin keeps its digest (`kept_inputs`) instead
+    of walking it again: one changed event re-plans a language's thousand feed files,
+    of which a few dozen list it.
+
+    Equal must mean the same bytes: parts compare by value (frozen dataclasses, dates,
+    strings) or by identity (items, entries); a `Shared` by what it holds."""
+
+    def __init__(self) -> None:
+        self._last: dict[str, Any] = {}
+        self._used: dict[str, Any] = {}
+
+    def hand_back(self, jobs: list[OutputJob]) -> None:
+        compared: dict[tuple[int, int], bool] = {}
+        for job in jobs:
+            if not job.kept_inputs:
+                continue
+            old = self._last.get(job.path)
+            if (
+                old is not None
+                and old is not job.inputs
+                and equal_inputs(old, job.inputs, compared)
+            ):
+                job.inputs = old
+            self._used[job.path] = job.inputs
+
+    def build_done(self) -> None:
+        self._last, self._used = self._used, {}
+
+
+def equal_inputs(old: Any, new: Any, compared: dict[tuple[int, int], bool]) -> bool:
+    if old is new:
+        return True
+    if type(old) is not type(new):
+        return False
+    if isinstance(old, Shared):
+        pair = (id(old), id(new))  # five formats of a feed share one: compared once
+        if pair not in compared:
+            compared[pair] = equal_inputs(old.value, new.value, compared)
+        return compared[pair]
+    if isinstance(old, tuple):
+        return len(old) == len(new) and all(
+            equal_inputs(a, b, compared) for a, b in zip(old, new, strict=True)
+        )
+    return bool(old == new)
