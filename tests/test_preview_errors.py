@@ -55,7 +55,7 @@ def test_a_content_error_is_laid_over_the_page(tmp_path):
             alert.wait_for()
             text = alert.inner_text()
             assert "1 content error(s)" in text
-            assert "content/events/sv/konsert.md:7: municipality: 'Växjö'" in text
+            assert "content/events/sv/konsert.md:8: municipality: 'Växjö'" in text
             assert "did you mean 'vaxjo'?" in text
             assert page.locator("h1").last.inner_text() == "Sommarkonsert"  # last good
             event.write_text(event.read_text().replace("Växjö", "vaxjo"))

@@ -12,6 +12,7 @@ from atomic_output.owned import remove_unwritten
 from i18n.catalogs import load_translations
 from pelican.generators import Generator
 from render import page_jobs, queue
+from render.jobs import KeptGroups
 from render.parallel import workers_for
 
 from .bodies import render_bodies
@@ -158,17 +159,29 @@ def status_page(
             key=lambda e: (e.state, e.type, e.key),
         )
     ]
-    plan = PagePlan(
-        "status",
-        STATUS_URL,
-        lang,
-        {lang: STATUS_URL},
-        STATUS_URL,
-        in_sitemap=False,
-        context={"status_counts": counts, "status_rows": rows, "status_held": held},
-    )
-    plan.context.update(planner.frame(plan))
-    return plan
+
+    def plan() -> list[PagePlan]:
+        page = PagePlan(
+            "status",
+            STATUS_URL,
+            lang,
+            {lang: STATUS_URL},
+            STATUS_URL,
+            in_sitemap=False,
+            context={"status_counts": counts, "status_rows": rows, "status_held": held},
+        )
+        page.context.update(planner.frame(page))
+        return [page]
+
+    # Plain values: a long-lived process keeps the plan (and its digest) while they
+    # and the frame are equal.
+    state = (planner.frame_state(), counts, rows, held)
+    (found,) = _kept_status.get("status", state, plan)
+    _kept_status.build_done()
+    return found
+
+
+_kept_status = KeptGroups()
 
 
 def kept_language_plans(

@@ -39,10 +39,19 @@ class Card:
 def card_for(entry: Entry, lang: str, mode: str) -> Card | None:
     item = entry.in_lang(lang)
     if item is not None:
-        return Card(item, False)
+        return card_of(item, False)
     if mode == "hide":
         return None
-    return Card(entry.best_for(lang), True)
+    return card_of(entry.best_for(lang), True)
+
+
+def card_of(item: Item, fallback: bool) -> Card:
+    """One card object per item and kind, kept with the item (and so across the builds
+    of a long-lived process): listings compare and digest at once."""
+    known = item.__dict__.get("_cards")
+    if known is None:
+        known = item.__dict__["_cards"] = (Card(item, False), Card(item, True))
+    return known[fallback]
 
 
 def cards(entries: Iterable[Entry], lang: str, mode: str) -> list[Card]:
@@ -52,11 +61,24 @@ def cards(entries: Iterable[Entry], lang: str, mode: str) -> list[Card]:
 
 def last_day(item: Item) -> date:
     """The last day an event runs, over all its repeats."""
-    return schedule_of(item).last_day()
+    known = item.__dict__.get("_last_day")
+    if known is None:
+        known = item.__dict__["_last_day"] = schedule_of(item).last_day()
+    return known
 
 
 def first_moment(item: Item, today: date | None = None) -> datetime:
-    """When the event next starts (from `today`), as a naive local time for sorting."""
+    """When the event next starts (from `today`), as a naive local time for sorting.
+    Remembered with the item: listings sort by it tens of thousands of times a build
+    (an event's schedule is its own file's: a kept item has the same)."""
+    memo = item.__dict__.setdefault("_first_moment", {})
+    known = memo.get(today)
+    if known is None:
+        known = memo[today] = _first_moment(item, today)
+    return known
+
+
+def _first_moment(item: Item, today: date | None) -> datetime:
     schedule = schedule_of(item)
     occurrence = (today and schedule.next_occurrence(today)) or schedule.occurrences()[
         0

@@ -98,10 +98,22 @@ def frame_rows(planner, widget: str, lang: str, today: date) -> list:
     return cards
 
 
+def chosen(choice: Choice, cards: list, by_filter: dict) -> list:
+    """The cards a frame lists: its language's, of its filter's value. `by_filter`
+    keeps each filter's grouping for the next choice (185 frames, thousands of cards)."""
+    if not choice.filter:
+        return cards
+    groups = by_filter.get((choice.widget, choice.lang, choice.filter))
+    if groups is None:
+        groups = by_filter[choice.widget, choice.lang, choice.filter] = {}
+        for card in cards:
+            groups.setdefault(card.item.get(choice.filter), []).append(card)
+    return groups.get(choice.value, [])
+
+
 def rows(choice: Choice, cards: list, gettext) -> list[tuple[str, str, str, str]]:
-    """(title, URL, what to show under it, language) for the frame's list."""
-    if choice.filter:
-        cards = [c for c in cards if c.item.get(choice.filter) == choice.value]
+    """(title, URL, what to show under it, language) for the frame's list of `cards`
+    (`chosen`)."""
     found = []
     for card in cards[:FRAME_ITEMS]:
         item = card.item

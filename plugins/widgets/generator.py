@@ -24,7 +24,7 @@ from .build import (
     listing_pages,
     widget_script,
 )
-from .fallbacks import choices, fallback, frame_page, frame_rows, rows
+from .fallbacks import choices, chosen, fallback, frame_page, frame_rows, rows
 
 BUILDER = url_segment("URL path", "widgets")
 STATIC_FILES = ("frame.js", "frame.css", "embed.js", "builder.js")
@@ -102,12 +102,17 @@ class WidgetsGenerator(Generator):
             for widget in ("events", "destinations")
         }
         jobs = []
+        by_filter: dict = {}
         for choice in choices(languages):
             tr = gettext_for(choice.lang)
             events = choice.widget == "events"
             html = frame_page(
                 choice,
-                rows(choice, cards[choice.widget, choice.lang], tr),
+                rows(
+                    choice,
+                    chosen(choice, cards[choice.widget, choice.lang], by_filter),
+                    tr,
+                ),
                 fallback(choice, planner, event_pages, tr),
                 tr("All events" if events else "All destinations"),
                 tr(TEXTS["none"] if events else TEXTS["noDestinations"]),
