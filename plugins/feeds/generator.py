@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -150,6 +151,13 @@ class FeedsGenerator(Generator):
     def generate_output(self, writer) -> None:
         started = time.perf_counter()
         site_url, build_date = self.site_url, self.settings["BUILD_DATE"]
+        tourism_lines = tourism.node_lines(
+            self.entries,
+            site_url,
+            lambda name: image_source(self.context["image_sets"], name),
+            build_date,
+            self.ledger,
+        )
         jobs = [
             OutputJob(
                 SCHEMA_PATH.lstrip("/"),
@@ -167,13 +175,9 @@ class FeedsGenerator(Generator):
             OutputJob(
                 TOURISM_PATH.lstrip("/"),
                 ("tourism", Shared(list(self.entries.values())), self.ledger),
-                lambda: tourism.export(
-                    self.entries,
-                    site_url,
-                    lambda name: image_source(self.context["image_sets"], name),
-                    build_date,
-                    self.ledger,
-                ).encode(),
+                # Lines made here, not in a worker: kept with their entries for the
+                # next build of a long-lived process.
+                partial(tourism.document, tourism_lines),
             ),
         ]
         feeds = [LanguageFeeds(self, lang) for lang in self.languages]
