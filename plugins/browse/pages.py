@@ -48,7 +48,12 @@ class BrowsePages:
 
     def groups(self, content_type: str) -> dict[str, dict[str, list]]:
         """Entries by municipality and by kind, in the site's order of each; only
-        groups that have entries get a page."""
+        groups that have entries get a page. Once per build (every page asks)."""
+        return self.planner.shared(
+            ("browse groups", content_type), lambda: self._groups(content_type)
+        )
+
+    def _groups(self, content_type: str) -> dict[str, dict[str, list]]:
         entries = self.planner.of_type(content_type)
         municipalities = by_municipality(entries)
         kinds: dict[str, list] = {}

@@ -97,7 +97,16 @@ def sort_cards(found: list[Card], lang: str) -> list[Card]:
         return sorted(found, key=lambda c: (first_moment(c.item), c.item.key))
     if content_type == "stories":
         return sorted(found, key=lambda c: (c.item.date, c.item.key), reverse=True)
-    return sorted(found, key=lambda c: (title_key(c.item.title, lang), c.item.key))
+    return sorted(found, key=lambda c: (item_title_key(c.item, lang), c.item.key))
+
+
+def item_title_key(item: Item, lang: str) -> str:
+    """`title_key` of the item's title, kept with the item (its own file's field)."""
+    memo = item.__dict__.setdefault("_title_keys", {})
+    known = memo.get(lang)
+    if known is None:
+        known = memo[lang] = title_key(item.title, lang)
+    return known
 
 
 def split_upcoming(found: list[Card], today: date) -> tuple[list[Card], list[Card]]:
@@ -136,10 +145,19 @@ def happening(found: list[Card], first: date, last: date) -> list[Card]:
 
 
 def municipalities_of(entry: Entry) -> tuple[str, ...]:
-    value = entry.source.get("municipality")
-    if value is None:
-        return ()
-    return tuple(dict.fromkeys(value)) if isinstance(value, tuple) else (value,)
+    """Kept with the entry (its source file's field; asked for tens of thousands of
+    times a build)."""
+    known = entry.__dict__.get("_municipalities")
+    if known is None:
+        value = entry.source.get("municipality")
+        if value is None:
+            known = ()
+        elif isinstance(value, tuple):
+            known = tuple(dict.fromkeys(value))
+        else:
+            known = (value,)
+        entry.__dict__["_municipalities"] = known
+    return known
 
 
 def by_municipality(entries: Iterable[Entry]) -> dict[str, list[Entry]]:
