@@ -99,7 +99,9 @@ def test_html_gate_reports_the_validator_message(tiny):
 
 def test_accessibility_gate_reports_rule_and_element(tiny):
     plant(tiny, "en/index.html", '<img src="/images/glass.svg" width="8" height="5">')
-    result = accessibility.check(ROOT, tiny)
+    # The planted page and one without the fault (every kind of page of every language
+    # is checked by the gate on the real site above).
+    result = accessibility.check(ROOT, tiny, only=["/en/", "/"])
     planted = [f for f in result.findings if f.page == "/en/"]
     assert {f.rule.split(" ")[0] for f in planted} == {"image-alt"}
     assert planted[0].element == '<img src="/images/glass.svg" width="8" height="5">'

@@ -92,7 +92,10 @@ def check(
     output: Path,
     sources: dict[str, str] | None = None,
     every_page: bool = False,
+    only: list[str] | None = None,
 ) -> GateResult:
+    """axe on a page of every kind in every language (`every_page`: on all; `only`:
+    on these URLs), at each viewport."""
     from playwright.sync_api import sync_playwright
 
     started = time.perf_counter()
@@ -100,7 +103,7 @@ def check(
     axe = root / AXE
     if not axe.is_file():
         raise ToolMissing(f"{axe} is missing — run ./dev test or npm ci")
-    urls = sample(output, every_page)
+    urls = only if only is not None else sample(output, every_page)
     findings: list[Finding] = []
     script = RUN_AXE % TAGS
     with serve(output) as base, sync_playwright() as playwright:
