@@ -101,8 +101,15 @@ class SitePlanner(RelatedLists):
         return list(self._by_type.get(content_type, ()))
 
     def cards(self, content_type: str, lang: str, entries: list[Entry] | None = None):
-        chosen = self.of_type(content_type) if entries is None else entries
-        return cards(chosen, lang, self.fallback_modes[content_type])
+        mode = self.fallback_modes[content_type]
+        if entries is not None:
+            return cards(entries, lang, mode)
+        # Every listing, feed and widget of the language asks: sorted once a build.
+        every = self.shared(
+            ("cards", content_type, lang),
+            lambda: cards(self.of_type(content_type), lang, mode),
+        )
+        return list(every)
 
     def everywhere(self, url_for) -> dict[str, str]:
         return {lang: url_for(lang) for lang in self.languages}
