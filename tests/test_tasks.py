@@ -154,6 +154,12 @@ def test_unconfirmed_lists_addresses_to_find_and_example_details():
     counts = [line for line in lines if not line.startswith(" ")]
     assert counts[0].startswith("addresses to confirm: ")
     assert counts[1].startswith("details shown as examples (illustrative): ")
+    # Every event held at a town, a park or a square says whether its venue has an
+    # address of its own.
+    assert counts[2] == (
+        "events at a destination without an address: 0 (give the venue's own "
+        "'address:' if it has one, or 'address: none')"
+    )
 
 
 def test_a_language_without_catalog_is_one_clear_line(tmp_path, capsys):

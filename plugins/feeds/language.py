@@ -64,9 +64,12 @@ class LanguageFeeds:
         take sizes and addresses from them)."""
         planner = self.owner.planner
         modes = planner.fallback_modes
+        # destinations.json and activities.json: each record shows its item and the
+        # entry's other languages.
         cards = (
-            card_for(entry, self.lang, modes["destinations"])
-            for entry in planner.of_type("destinations")
+            card_for(entry, self.lang, modes[content_type])
+            for content_type in ("destinations", "activities")
+            for entry in planner.of_type(content_type)
         )
         return (
             tuple(self.every),
@@ -307,9 +310,12 @@ class LanguageFeeds:
             return jsonfeed.dumps(data).encode()
 
         path = f"feeds/{self.lang}/{content_type}.json"
-        # A record lists its translations too: the entries, not only the cards.
+        # A record lists its translations too: the entries, not only the cards. Cards
+        # and entries compare by identity (an item may change in place: its seller, its
+        # destination's place), their fingerprints by what they show.
         entries = [card.item.entry for card in cards]
-        return OutputJob(path, (content_type, self.inputs(cards, entries)), make)
+        shown = tuple((card.fingerprint, card.item.entry.fingerprint) for card in cards)
+        return OutputJob(path, (content_type, self.inputs(cards, entries, shown)), make)
 
     def story_jobs(self, stories: list[View]) -> list[OutputJob]:
         title = self.tr.gettext(texts.STORIES_TITLE)

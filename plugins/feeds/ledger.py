@@ -86,12 +86,13 @@ def fingerprints(entry) -> tuple[str, str | None]:
     while its files are unchanged, yet its destination may move (content_model's
     entry_fingerprint covers that)."""
     known = entry.__dict__.get("_ledger_fingerprints")
-    if known is None or known[0] != entry.fingerprint:
+    if known is None or not entry.fingerprint or known[0] != entry.fingerprint:
         known = (
             entry.fingerprint,
             (content_fingerprint(entry), schedule_fingerprint(entry)),
         )
-        entry.__dict__["_ledger_fingerprints"] = known
+        if entry.fingerprint:  # one not fingerprinted (a tool's) is not kept
+            entry.__dict__["_ledger_fingerprints"] = known
     return known[1]
 
 

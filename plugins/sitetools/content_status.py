@@ -92,14 +92,27 @@ def report_unconfirmed(root: Path) -> None:
     if errors:
         print(f"(there are {len(errors)} content errors; run ./dev check --fast)\n")
     content_dir = Path(read_settings(str(root / "pelicanconf.py"))["PATH"])
-    addresses, examples = [], []
+    addresses, examples, unplaced = [], [], []
+    areas = {
+        key
+        for key, entry in entries.items()
+        if written_address(content_dir, entry.source) == "none"
+    }
     for entry in sorted(entries.values(), key=lambda e: (e.type, e.key)):
         source = entry.source
-        line = source.lines.get("address")
-        if line and source.get("address") is None:
-            raw = header_line(content_dir.parent / source.path, line)
-            if raw.partition(":")[2].strip().lower() == "unconfirmed":
-                addresses.append(f"    {source.path}:{line}  {entry.type}/{entry.key}")
+        if (
+            entry.type == "events"
+            and source.get("destination") in areas
+            and "address" not in source.lines
+        ):
+            # Held at a place without one (a town, a park): the venue may have its own.
+            unplaced.append(
+                f"    {source.path}:{source.line_of('venue')}  {entry.type}/{entry.key}: "
+                f"{source.venue} (at {source.destination})"
+            )
+        if written_address(content_dir, source) == "unconfirmed":
+            line = source.line_of("address")
+            addresses.append(f"    {source.path}:{line}  {entry.type}/{entry.key}")
         if source.get("illustrative"):
             examples.append(
                 f"    {source.path}:{source.line_of('illustrative')}  "
@@ -109,6 +122,20 @@ def report_unconfirmed(root: Path) -> None:
     print("\n".join(addresses))
     print(f"details shown as examples (illustrative): {len(examples)}")
     print("\n".join(examples))
+    print(
+        f"events at a destination without an address: {len(unplaced)} "
+        "(give the venue's own 'address:' if it has one, or 'address: none')"
+    )
+    print("\n".join(unplaced))
+
+
+def written_address(content_dir: Path, item) -> str:
+    """'none' or 'unconfirmed' as the file says it (both read as no address), else ''."""
+    line = item.lines.get("address")
+    if not line or item.get("address") is not None:
+        return ""
+    raw = header_line(content_dir.parent / item.path, line)
+    return raw.partition(":")[2].strip().lower()
 
 
 def header_line(path: Path, number: int) -> str:
