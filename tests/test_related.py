@@ -294,3 +294,32 @@ def test_the_home_page_shows_what_editors_feature_first(tmp_path):
     # Featured first; then the listing's (alphabetical) order, four at most.
     assert titles[0] == "Markaryd"
     assert titles[1:] == sorted(titles[1:]) and 2 <= len(titles) <= 4
+
+
+def test_what_an_event_takes_from_its_destination_is_given_back_each_build():
+    """A long-lived process places kept events again each build: what it took from a
+    destination goes, and its own fields come back as its file has them (here an
+    address written as `none`), as a clean build would have them."""
+    from content_model.model import Entry, Item
+    from content_model.venues import place_events
+
+    def item(type_: str, key: str, **fields) -> Item:
+        return Item(type_, key, "sv", key, f"{key}.md", fields, "", 1)
+
+    event = item("events", "konsert", destination="kosta", address=None)
+    own = dict(event.fields)
+
+    def entries(address) -> dict[str, Entry]:
+        place = item("destinations", "kosta", address=address, nearest_stop="Kosta")
+        return {
+            "konsert": Entry("events", "konsert", {"sv": event}, "sv"),
+            "kosta": Entry("destinations", "kosta", {"sv": place}, "sv"),
+        }
+
+    place_events(entries("Stora vägen 96, 365 43 Kosta"))
+    assert event.fields["address"] == "Stora vägen 96, 365 43 Kosta"
+    assert event.fields["nearest_stop"] == "Kosta"
+    place_events(entries(None))  # the destination's address is withdrawn
+    assert event.fields == {**own, "nearest_stop": "Kosta"}
+    place_events({"konsert": Entry("events", "konsert", {"sv": event}, "sv")})
+    assert event.fields == own

@@ -20,8 +20,10 @@ def place_events(entries: dict[str, Entry]) -> None:
         if entry.type != "events":
             continue
         for item in entry.items.values():
+            # Back as its files have it: absent, or written as none (None).
             for name in item.taken:
                 item.fields.pop(name, None)
+            item.fields.update(item.__dict__.pop("_own_nones", {}))
             item.taken = ()
         place = entries.get(entry.source.get("destination") or "")
         if place is None or place.type != "destinations":
@@ -34,4 +36,7 @@ def place_events(entries: dict[str, Entry]) -> None:
                 # Its own wins; `address: none` or `unconfirmed` gives none of its own.
                 if item.fields.get(name) is None and facts.get(name) is not None
             )
+            item.__dict__["_own_nones"] = {
+                name: None for name in item.taken if name in item.fields
+            }
             item.fields.update({name: facts[name] for name in item.taken})
