@@ -53,6 +53,14 @@ CASES = {
         "a park or a lake; 'unconfirmed' until you have it), or 'destination: …' to "
         "hold it at a destination and take that one's",
     ),
+    "empty address, as the scaffold leaves it": (
+        {"events/sv/ny-fest.md": EVENT.replace("address: none", "address: ")},
+        "content/events/sv/ny-fest.md:10: address: is empty — write 'street, postcode "
+        "town', e.g. 'Södra Järnvägsgatan 2, 352 31 Växjö'; in the countryside the "
+        "farm or village stands for the street: 'Stenbrohult, 343 71 Diö'; or 'none' "
+        "for a place without a postal address (a lake, a trail, a whole town), or "
+        "'unconfirmed' until you have the real one",
+    ),
     "address without a postcode": (
         {
             "events/sv/ny-fest.md": EVENT.replace(

@@ -190,7 +190,7 @@ def address_or_withheld(value: str) -> str | None:
         return postal_address(value)
     except FieldProblem as problem:
         raise FieldProblem(
-            problem.problem,
+            problem.problem if value.strip() else "is empty",
             f"{problem.fix}; or 'none' for a place without a postal address (a lake, "
             "a trail, a whole town), or 'unconfirmed' until you have the real one",
         ) from None
