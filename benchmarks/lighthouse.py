@@ -26,6 +26,7 @@ from lxml import html  # noqa: E402
 from pelican import Pelican  # noqa: E402
 from pelican.log import console  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
+from sitetools.build import site_overrides  # noqa: E402
 from sitetools.lighthouse import (  # noqa: E402
     CATEGORIES,
     Result,
@@ -43,11 +44,7 @@ def build(work: Path, port: int) -> Path:
     settings = read_settings(
         str(ROOT / "pelicanconf.py"),
         override={
-            "PATH": str(content),
-            "OUTPUT_PATH": str(work / "output"),
-            "THEME": str(ROOT / "theme"),
-            "PLUGIN_PATHS": [str(ROOT / "plugins")],
-            "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
+            **site_overrides(content, work / "output"),
             "SITEURL": f"http://127.0.0.1:{port}",
             "CONTACT_EMAIL": "webb@example.org",
             "PRECOMPRESS": {"enabled": True, "cache": str(ROOT / "cache/precompress")},

@@ -28,6 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "plugins"), str(ROOT / "benchmarks")]
 
+from sitetools.build import site_overrides  # noqa: E402
+
 # Events in the corpus are in 2027: "today" is fixed so every run plans the same pages.
 EPOCH = str(int(datetime(2027, 1, 1, tzinfo=UTC).timestamp()))
 EDITED = "\nEn rad till om sjön och skogen, skriven under mätningen.\n"
@@ -45,13 +47,7 @@ class Result:
 
 
 def our_overrides(content: Path, output: Path) -> dict:
-    return {
-        "PATH": str(content),
-        "OUTPUT_PATH": str(output),
-        "THEME": str(ROOT / "theme"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
-        "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
-    }
+    return site_overrides(content, output)
 
 
 def stock_settings(content: Path, output: Path) -> dict:

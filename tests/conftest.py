@@ -16,6 +16,7 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 from pelican import Pelican  # noqa: E402
 from pelican.settings import read_settings  # noqa: E402
+from sitetools.build import site_overrides  # noqa: E402
 
 BUILD_DATE = date(2027, 3, 1)
 BUILD_TIME = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
@@ -43,13 +44,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def project_settings(content: Path, output: Path) -> dict:
     """The project's theme, plugins and catalogs for a site in `content`."""
-    return {
-        "PATH": str(content),
-        "OUTPUT_PATH": str(output),
-        "THEME": str(ROOT / "theme"),
-        "PLUGIN_PATHS": [str(ROOT / "plugins")],
-        "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
-    }
+    return site_overrides(content, output)
 
 
 def build(content: Path, output: Path, **overrides) -> Path:

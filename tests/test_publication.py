@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, write_files
+from conftest import ROOT, build, project_settings, write_files
 
 BASE = ROOT / "tests" / "fixtures" / "base" / "content"
 NOW = datetime(2027, 3, 1, 9, 0, tzinfo=UTC)
@@ -195,13 +195,7 @@ def test_expiry_follows_source_date_epoch(tmp_path, monkeypatch):
         monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
         settings = read_settings(
             str(ROOT / "pelicanconf.py"),
-            override={
-                "PATH": str(content),
-                "OUTPUT_PATH": str(tmp_path / name),
-                "THEME": str(ROOT / "theme"),
-                "PLUGIN_PATHS": [str(ROOT / "plugins")],
-                "I18N_TRANSLATIONS_PATH": str(ROOT / "translations"),
-            },
+            override=project_settings(content, tmp_path / name),
         )
         Pelican(settings).run()
         return tmp_path / name

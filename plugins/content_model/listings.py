@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from .model import Entry, Item
+from .model import Entry, Item, kept
 from .rules import schedule_of
 
 # Sort keys that put å ä ö where Swedish readers expect them (after z).
@@ -48,10 +48,7 @@ def card_for(entry: Entry, lang: str, mode: str) -> Card | None:
 def card_of(item: Item, fallback: bool) -> Card:
     """One card object per item and kind, kept with the item (and so across the builds
     of a long-lived process): listings compare and digest at once."""
-    known = item.__dict__.get("_cards")
-    if known is None:
-        known = item.__dict__["_cards"] = (Card(item, False), Card(item, True))
-    return known[fallback]
+    return kept(item, ("card", fallback), lambda: Card(item, fallback))
 
 
 def cards(entries: Iterable[Entry], lang: str, mode: str) -> list[Card]:
@@ -61,21 +58,14 @@ def cards(entries: Iterable[Entry], lang: str, mode: str) -> list[Card]:
 
 def last_day(item: Item) -> date:
     """The last day an event runs, over all its repeats."""
-    known = item.__dict__.get("_last_day")
-    if known is None:
-        known = item.__dict__["_last_day"] = schedule_of(item).last_day()
-    return known
+    return kept(item, ("last day",), lambda: schedule_of(item).last_day())
 
 
 def first_moment(item: Item, today: date | None = None) -> datetime:
     """When the event next starts (from `today`), as a naive local time for sorting.
     Remembered with the item: listings sort by it tens of thousands of times a build
     (an event's schedule is its own file's: a kept item has the same)."""
-    memo = item.__dict__.setdefault("_first_moment", {})
-    known = memo.get(today)
-    if known is None:
-        known = memo[today] = _first_moment(item, today)
-    return known
+    return kept(item, ("first moment", today), lambda: _first_moment(item, today))
 
 
 def _first_moment(item: Item, today: date | None) -> datetime:
@@ -102,11 +92,7 @@ def sort_cards(found: list[Card], lang: str) -> list[Card]:
 
 def item_title_key(item: Item, lang: str) -> str:
     """`title_key` of the item's title, kept with the item (its own file's field)."""
-    memo = item.__dict__.setdefault("_title_keys", {})
-    known = memo.get(lang)
-    if known is None:
-        known = memo[lang] = title_key(item.title, lang)
-    return known
+    return kept(item, ("title key", lang), lambda: title_key(item.title, lang))
 
 
 def split_upcoming(found: list[Card], today: date) -> tuple[list[Card], list[Card]]:
@@ -147,17 +133,14 @@ def happening(found: list[Card], first: date, last: date) -> list[Card]:
 def municipalities_of(entry: Entry) -> tuple[str, ...]:
     """Kept with the entry (its source file's field; asked for tens of thousands of
     times a build)."""
-    known = entry.__dict__.get("_municipalities")
-    if known is None:
-        value = entry.source.get("municipality")
-        if value is None:
-            known = ()
-        elif isinstance(value, tuple):
-            known = tuple(dict.fromkeys(value))
-        else:
-            known = (value,)
-        entry.__dict__["_municipalities"] = known
-    return known
+    return kept(entry, ("municipalities",), lambda: _municipalities(entry))
+
+
+def _municipalities(entry: Entry) -> tuple[str, ...]:
+    value = entry.source.get("municipality")
+    if value is None:
+        return ()
+    return tuple(dict.fromkeys(value)) if isinstance(value, tuple) else (value,)
 
 
 def by_municipality(entries: Iterable[Entry]) -> dict[str, list[Entry]]:

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+
+def kept(owner: Item | Entry, key: tuple, make: Callable[[], Any]) -> Any:
+    """A value derived from an item's or entry's own files, made once and kept with it
+    (a long-lived process keeps items and entries while their files are unchanged).
+    Not for what a build sets from elsewhere: a destination's place, a seller."""
+    memo = owner.__dict__.setdefault("_kept", {})
+    if key not in memo:
+        memo[key] = make()
+    return memo[key]
 
 
 @dataclass(eq=False)

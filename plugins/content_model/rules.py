@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from .model import Item
+from .model import Item, kept
 from .schedule import Repeat, Schedule
 from .vocabulary import MUNICIPALITIES
 
@@ -18,10 +18,7 @@ MAX_REPEAT_SPAN = timedelta(days=3 * 366)
 
 def schedule_of(item: Item) -> Schedule:
     """The event's schedule from its (already validated) fields."""
-    cached = item.__dict__.get("_schedule")
-    if cached is None:
-        cached = item.__dict__["_schedule"] = _schedule(item)
-    return cached
+    return kept(item, ("schedule",), lambda: _schedule(item))
 
 
 def _schedule(item: Item) -> Schedule:

@@ -37,6 +37,20 @@ CONFIGURATION_ERRORS = (
 
 REPORTED_ERRORS = (ContentValidationError, *CONFIGURATION_ERRORS)
 
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+def site_overrides(content: Path, output: Path) -> dict:
+    """The project's theme, plugins and catalogs for a site in `content` (tests and
+    benchmarks build copies and generated corpora outside the project)."""
+    return {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "THEME": str(PROJECT / "theme"),
+        "PLUGIN_PATHS": [str(PROJECT / "plugins")],
+        "I18N_TRANSLATIONS_PATH": str(PROJECT / "translations"),
+    }
+
 
 def report(exc: Exception) -> int:
     """Print a build's content or settings errors as editors read them; the exit code
