@@ -93,16 +93,15 @@ def report_unconfirmed(root: Path) -> None:
         print(f"(there are {len(errors)} content errors; run ./dev check --fast)\n")
     content_dir = Path(read_settings(str(root / "pelicanconf.py"))["PATH"])
     addresses, examples, unplaced = [], [], []
-    areas = {
-        key
+    written = {
+        key: written_address(content_dir, entry.source)
         for key, entry in entries.items()
-        if written_address(content_dir, entry.source) == "none"
     }
     for entry in sorted(entries.values(), key=lambda e: (e.type, e.key)):
         source = entry.source
         if (
             entry.type == "events"
-            and source.get("destination") in areas
+            and written.get(source.get("destination")) == "none"
             and "address" not in source.lines
         ):
             # Held at a place without one (a town, a park): the venue may have its own.
@@ -110,7 +109,7 @@ def report_unconfirmed(root: Path) -> None:
                 f"    {source.path}:{source.line_of('venue')}  {entry.type}/{entry.key}: "
                 f"{source.venue} (at {source.destination})"
             )
-        if written_address(content_dir, source) == "unconfirmed":
+        if written[entry.key] == "unconfirmed":
             line = source.line_of("address")
             addresses.append(f"    {source.path}:{line}  {entry.type}/{entry.key}")
         if source.get("illustrative"):
