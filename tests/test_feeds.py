@@ -331,3 +331,31 @@ def test_event_pages_offer_web_calendars_as_plain_links(site):
 def test_a_cancelled_event_offers_no_web_calendar(site):
     html = (site / "evenemang/langfardsskridsko-asnen/index.html").read_text()
     assert "calendar.google.com" not in html and "outlook.live.com" not in html
+
+
+def test_feeds_joined_from_pieces_declare_each_namespace_once(site):
+    """Entries are serialised one by one (feeds/pieces.py) and joined: each still has
+    its full content, and no entry declares a namespace of its own."""
+    from lxml import etree
+
+    content = "{http://purl.org/rss/1.0/modules/content/}encoded"
+    for path in feed_files(site, ".rss"):
+        raw = path.read_bytes()
+        assert raw.count(b"xmlns:content=") == 1, path
+        items = etree.fromstring(raw).findall("channel/item")
+        assert all(item.find(content).text for item in items), path
+    for path in feed_files(site, ".atom"):
+        raw = path.read_bytes()
+        assert raw.count(b"xmlns=") == 1, path
+        entries = feedparser.parse(raw).entries
+        assert all(e.content[0].value for e in entries), path
+
+
+def test_a_json_list_joined_from_pieces_is_the_same_bytes_as_whole():
+    from feeds.jsonfeed import dumps, with_list
+
+    head = {"title": "Évent «1»", "n": 1, "nested": {"a": [1, 2]}}
+    parts = [{"id": "x", "text": 'å\n"q"'}, {"id": "y", "html": "<p>&amp;</p>"}]
+    joined = with_list(head, "items", [dumps(p)[:-1] for p in parts])
+    assert joined == dumps({**head, "items": parts})
+    assert with_list(head, "items", []) == dumps({**head, "items": []})

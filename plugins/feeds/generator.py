@@ -19,7 +19,7 @@ from render import OutputJob, Shared, queue
 from render.jobs import KeptGroups, SteadyInputs
 from render.parallel import workers_for
 
-from . import changes, texts, tourism, vevents
+from . import changes, pieces, texts, tourism, vevents
 from .catalog import (
     ACTIVITIES_SCHEMA_PATH,
     CHANGES_SCHEMA_PATH,
@@ -189,6 +189,10 @@ class FeedsGenerator(Generator):
                 language_feeds.lang, language_feeds.state(), language_feeds.jobs
             )
         _kept.build_done()
+        pieces.prepare(
+            [want for language_feeds in feeds for want in language_feeds.wanted],
+            workers_for(self.settings),
+        )
         _steady.hand_back(jobs)
         _steady.build_done()
         queue(self.context, jobs)

@@ -32,41 +32,46 @@ def iso(value: datetime | date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
-def json_feed(
-    meta: FeedMeta, feed_items: list[FeedItem], uid_domain: str, schema_url: str
-) -> str:
-    items = []
-    for feed_item in feed_items:
-        view = feed_item.view
-        item: dict[str, Any] = {
-            "id": entry_id(view, uid_domain),
-            "url": view.url,
-            "title": feed_item.title,
-            "summary": feed_item.text,
-            "content_html": view.html,
-            "date_published": iso(view.created),
-            "date_modified": iso(view.updated),
-            "language": view.lang,
-        }
-        if view.image:
-            item["image"] = view.image.url
-        if isinstance(view, EventView):
-            item["tags"] = [view.category_label, view.municipality_name]
-            item["_kronoberg_event"] = {"about": schema_url, **event_times(view)}
-            if view.source is not None:
-                item["_kronoberg_event"]["source"] = source_record(view.source)
-        items.append(item)
-    return dumps(
-        {
-            "version": JSON_FEED_VERSION,
-            "title": meta.title,
-            "description": meta.subtitle,
-            "home_page_url": meta.page_url,
-            "feed_url": meta.self_url,
-            "language": meta.lang,
-            "items": items,
-        }
-    )
+def json_feed(meta: FeedMeta, items: list[str]) -> str:
+    """JSON Feed 1.1 from its items (`json_feed_item` of each view, in order)."""
+    head = {
+        "version": JSON_FEED_VERSION,
+        "title": meta.title,
+        "description": meta.subtitle,
+        "home_page_url": meta.page_url,
+        "feed_url": meta.self_url,
+        "language": meta.lang,
+    }
+    return with_list(head, "items", items)
+
+
+def json_feed_item(feed_item: FeedItem, uid_domain: str, schema_url: str) -> str:
+    view = feed_item.view
+    item: dict[str, Any] = {
+        "id": entry_id(view, uid_domain),
+        "url": view.url,
+        "title": feed_item.title,
+        "summary": feed_item.text,
+        "content_html": view.html,
+        "date_published": iso(view.created),
+        "date_modified": iso(view.updated),
+        "language": view.lang,
+    }
+    if view.image:
+        item["image"] = view.image.url
+    if isinstance(view, EventView):
+        item["tags"] = [view.category_label, view.municipality_name]
+        item["_kronoberg_event"] = {"about": schema_url, **event_times(view)}
+        if view.source is not None:
+            item["_kronoberg_event"]["source"] = source_record(view.source)
+    return dumps(item)[:-1]
+
+
+def with_list(head: dict[str, Any], name: str, parts: list[str]) -> str:
+    """`dumps` of `head` with a last member `name`: the list of serialised `parts`
+    (the same bytes as serialising it whole)."""
+    opened = dumps(head)[:-2]  # without its closing "}\n"
+    return f"{opened},{json.dumps(name)}:[{','.join(parts)}]}}\n"
 
 
 def event_times(view: EventView) -> dict[str, Any]:
@@ -197,24 +202,23 @@ def destination_record(item, entry, site) -> dict[str, Any]:
 
 
 def events_json(
-    meta: FeedMeta,
-    views: list[EventView],
-    uid_domain: str,
-    schema_url: str,
-    today: date,
+    meta: FeedMeta, views: list[EventView], records: list[str], schema_url: str
 ) -> str:
-    return dumps(
-        {
-            "$schema": schema_url,
-            "version": EVENTS_FORMAT_VERSION,
-            "language": meta.lang,
-            "title": meta.title,
-            "url": meta.page_url,
-            "updated": iso(feed_updated(views, meta)),
-            "license": licence.record(meta.self_url),
-            "events": [event_record(v, uid_domain, today) for v in views],
-        }
-    )
+    """The events JSON from its records (`event_piece` of each view, in order)."""
+    head = {
+        "$schema": schema_url,
+        "version": EVENTS_FORMAT_VERSION,
+        "language": meta.lang,
+        "title": meta.title,
+        "url": meta.page_url,
+        "updated": iso(feed_updated(views, meta)),
+        "license": licence.record(meta.self_url),
+    }
+    return with_list(head, "events", records)
+
+
+def event_piece(view: EventView, uid_domain: str, today: date) -> str:
+    return dumps(event_record(view, uid_domain, today))[:-1]
 
 
 def activity_record(item, entry, site) -> dict[str, Any]:

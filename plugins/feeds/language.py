@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING
 
 from content_model.listings import card_for
@@ -25,7 +24,8 @@ from .catalog import (
     single_event_path,
     story_path,
 )
-from .syndication import FeedItem, FeedMeta
+from .pieces import EVENT_FORMATS, STORY_FORMATS, Serialiser, pieces, wanted
+from .syndication import FeedMeta
 from .views import EventView, Site, View, upcoming, views
 
 if TYPE_CHECKING:
@@ -54,6 +54,16 @@ class LanguageFeeds:
         self.every = views(
             owner.planner.of_type("events"), lang, modes["events"], self.site
         )
+        self.serialiser = Serialiser(
+            lang,
+            self.domain,
+            self.site.url + SCHEMA_PATH,
+            self.build_date,
+            self.translations,
+            owner.languages,
+        )
+        # The pieces (pieces.py) this language's planned files are joined from.
+        self.wanted: list = []
 
     def state(self) -> tuple:
         """All this language's feeds are made from (code and settings aside). Equal
@@ -101,16 +111,6 @@ class LanguageFeeds:
         """A status before a title is in the entry's own language, like the title."""
         return load_translations(self.owner.translations_dir, lang)
 
-    def items(self, chosen: list[View]) -> list[FeedItem]:
-        return [
-            FeedItem(
-                v,
-                texts.entry_title(v, self.translations(v.lang)),
-                texts.entry_text(v, self.lang, self.tr.gettext),
-            )
-            for v in chosen
-        ]
-
     def meta(self, title: str, subtitle: str, path: str, page: str) -> FeedMeta:
         return FeedMeta(
             self.lang,
@@ -137,6 +137,7 @@ class LanguageFeeds:
         modes = planner.fallback_modes
         every = self.every
         soon = upcoming(every, self.build_date)
+        self.wanted += wanted(soon, EVENT_FORMATS, self.serialiser)
         jobs = []
         for scope in scopes():
             jobs += self.event_jobs(
@@ -153,6 +154,7 @@ class LanguageFeeds:
             planner.of_type("stories"), self.lang, modes["stories"], self.site
         )
         stories.sort(key=lambda s: (s.published, s.key), reverse=True)
+        self.wanted += wanted(stories, STORY_FORMATS, self.serialiser)
         jobs += self.story_jobs(stories)
         for job in jobs:
             if job.path.endswith(".ics"):  # one worker: they share the VEVENT cache
@@ -168,10 +170,12 @@ class LanguageFeeds:
         subtitle = self.tr.gettext(texts.EVENTS_SUBTITLE)
         page = self.listing_of(scope)
         schema = self.site.url + SCHEMA_PATH
-        items = cache(lambda: self.items(soon))
 
         def meta(fmt: str) -> FeedMeta:
             return self.meta(title, subtitle, scope.path(self.lang, fmt), page)
+
+        def of(fmt: str) -> list[str]:
+            return pieces(soon, fmt, self.serialiser)
 
         makers = {
             "ics": lambda: ical.calendar(
@@ -182,13 +186,13 @@ class LanguageFeeds:
                 uid_domain=self.domain,
                 cache=self.vevents,
             ),
-            "atom": lambda: syndication.atom(meta("atom"), items(), self.domain),
-            "rss": lambda: syndication.rss(meta("rss"), items(), self.domain),
+            "atom": lambda: syndication.atom(meta("atom"), soon, of("atom")),
+            "rss": lambda: syndication.rss(meta("rss"), soon, of("rss")),
             "jsonfeed": lambda: jsonfeed.json_feed(
-                meta("jsonfeed"), items(), self.domain, schema
+                meta("jsonfeed"), of("jsonfeed")
             ).encode(),
             "json": lambda: jsonfeed.events_json(
-                meta("json"), soon, self.domain, schema, self.build_date
+                meta("json"), soon, of("json"), schema
             ).encode(),
         }
         shared = Shared(self.inputs(scope, every, soon))
@@ -228,7 +232,7 @@ class LanguageFeeds:
                     path.lstrip("/") + ".json",
                     ("month-json", shared),
                     lambda chosen=chosen, meta=meta: jsonfeed.events_json(
-                        meta, chosen, self.domain, schema, self.build_date
+                        meta, chosen, pieces(chosen, "json", self.serialiser), schema
                     ).encode(),
                 ),
             ]
@@ -321,17 +325,18 @@ class LanguageFeeds:
         title = self.tr.gettext(texts.STORIES_TITLE)
         subtitle = self.tr.gettext(texts.STORIES_SUBTITLE)
         page = self.owner.planner.router.listing(self.lang, "stories")
-        items = cache(lambda: self.items(stories))
-        schema = self.site.url + SCHEMA_PATH
 
         def meta(fmt: str) -> FeedMeta:
             return self.meta(title, subtitle, story_path(self.lang, fmt), page)
 
+        def of(fmt: str) -> list[str]:
+            return pieces(stories, fmt, self.serialiser)
+
         makers = {
-            "atom": lambda: syndication.atom(meta("atom"), items(), self.domain),
-            "rss": lambda: syndication.rss(meta("rss"), items(), self.domain),
+            "atom": lambda: syndication.atom(meta("atom"), stories, of("atom")),
+            "rss": lambda: syndication.rss(meta("rss"), stories, of("rss")),
             "jsonfeed": lambda: jsonfeed.json_feed(
-                meta("jsonfeed"), items(), self.domain, schema
+                meta("jsonfeed"), of("jsonfeed")
             ).encode(),
         }
         shared = Shared(self.inputs("stories", stories))

@@ -1,10 +1,12 @@
-"""Atom and RSS 2.0 feeds of events and stories, written with feedgen."""
+"""Atom and RSS 2.0 feeds of events and stories, written with feedgen: each entry on
+its own (pieces.py), then the feed around them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from feedgen.entry import FeedEntry
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
@@ -12,7 +14,7 @@ from . import licence
 from .views import View
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-ATOM = "{http://www.w3.org/2005/Atom}"
+CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
 GENERATOR = "Destination Småland site generator"
 AUTHOR = "Destination Småland"
 
@@ -47,7 +49,8 @@ def feed_updated(views: list[View], meta: FeedMeta) -> datetime:
     return max((v.updated for v in views), default=meta.fallback_updated)
 
 
-def generator(meta: FeedMeta, items: list[FeedItem], uid_domain: str) -> FeedGenerator:
+def header(meta: FeedMeta, views: list[View]) -> FeedGenerator:
+    """The feed without its entries (they are serialised apart: pieces.py)."""
     fg = FeedGenerator()
     fg.id(meta.self_url)
     fg.title(meta.title)
@@ -60,39 +63,58 @@ def generator(meta: FeedMeta, items: list[FeedItem], uid_domain: str) -> FeedGen
     # RSS takes the last link as <channel><link>: self first, the page last.
     fg.link(href=meta.self_url, rel="self")
     fg.link(href=meta.page_url, rel="alternate")
-    updated = feed_updated([i.view for i in items], meta)
+    updated = feed_updated(views, meta)
     fg.updated(updated)
     fg.lastBuildDate(updated)
-    for item in items:
-        view = item.view
-        entry = fg.add_entry(order="append")
-        entry.id(entry_id(view, uid_domain))
-        entry.guid(entry_id(view, uid_domain), permalink=False)
-        entry.title(item.title)
-        entry.link(href=view.url, rel="alternate")
-        credit = getattr(view, "credit", None)
-        entry.summary(f"{item.text} ({credit})" if credit else item.text)
-        if credit:
-            entry.rights(credit)  # Atom only; RSS readers get it in the summary
-        entry.content(view.html, type="html")
-        entry.published(view.created)
-        entry.updated(view.updated)
     return fg
 
 
-def atom(meta: FeedMeta, items: list[FeedItem], uid_domain: str) -> bytes:
-    """Atom 1.0; an entry in another language than the feed carries its own xml:lang."""
-    raw = generator(meta, items, uid_domain).atom_str(pretty=True)
-    if all(item.view.lang == meta.lang for item in items):
-        return raw  # nothing to mark (parsing megabytes of feed again is slow)
-    root = etree.fromstring(raw)
-    for element, item in zip(root.iter(f"{ATOM}entry"), items, strict=True):
-        if item.view.lang != meta.lang:
-            element.set(XML_LANG, item.view.lang)
-    return etree.tostring(
-        root, xml_declaration=True, encoding="UTF-8", pretty_print=True
-    )
+def feed_entry(item: FeedItem, uid_domain: str) -> FeedEntry:
+    view = item.view
+    entry = FeedEntry()
+    entry.id(entry_id(view, uid_domain))
+    entry.guid(entry_id(view, uid_domain), permalink=False)
+    entry.title(item.title)
+    entry.link(href=view.url, rel="alternate")
+    credit = getattr(view, "credit", None)
+    entry.summary(f"{item.text} ({credit})" if credit else item.text)
+    if credit:
+        entry.rights(credit)  # Atom only; RSS readers get it in the summary
+    entry.content(view.html, type="html")
+    entry.published(view.created)
+    entry.updated(view.updated)
+    return entry
 
 
-def rss(meta: FeedMeta, items: list[FeedItem], uid_domain: str) -> bytes:
-    return generator(meta, items, uid_domain).rss_str(pretty=True)
+def atom_entry(item: FeedItem, feed_lang: str, uid_domain: str) -> str:
+    """One <entry>; in another language than the feed it carries its own xml:lang."""
+    element = feed_entry(item, uid_domain).atom_entry()
+    if item.view.lang != feed_lang:
+        element.set(XML_LANG, item.view.lang)
+    return etree.tostring(element, encoding="unicode", pretty_print=True)
+
+
+def rss_item(item: FeedItem, uid_domain: str) -> str:
+    """One <item>, its <content:encoded> prefixed as the feed declares it (on <rss>)."""
+    element = feed_entry(item, uid_domain).rss_entry()
+    channel = etree.Element("channel", nsmap={"content": CONTENT_NS})
+    channel.append(element)
+    etree.cleanup_namespaces(channel, top_nsmap={"content": CONTENT_NS})
+    text = etree.tostring(element, encoding="unicode", pretty_print=True)
+    return text.replace(f'<item xmlns:content="{CONTENT_NS}">', "<item>", 1)
+
+
+def atom(meta: FeedMeta, views: list[View], entries: list[str]) -> bytes:
+    """Atom 1.0 from its entries (`atom_entry` of each view, in order)."""
+    return spliced(header(meta, views).atom_str(pretty=True), b"</feed>", entries)
+
+
+def rss(meta: FeedMeta, views: list[View], items: list[str]) -> bytes:
+    """RSS 2.0 from its items (`rss_item` of each view, in order)."""
+    return spliced(header(meta, views).rss_str(pretty=True), b"</channel>", items)
+
+
+def spliced(document: bytes, closing: bytes, parts: list[str]) -> bytes:
+    """The parts inserted before the document's (last) closing tag."""
+    head, tail = document.rsplit(closing, 1)
+    return head + "".join(parts).encode("utf-8") + closing + tail
