@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from render.fingerprint import Fingerprinter
@@ -41,6 +42,7 @@ ITEM_TEMPLATES = {
     "pages": "page",
     "municipalities": "municipality",
 }
+FINGERPRINT = attrgetter("fingerprint")
 FOOTER_ROLES = tuple(r for r in PAGE_ROLES if r != "home")
 NAV_TYPES = (*LISTED_TYPES, "municipalities")
 # Listings a visitor can filter in place (js/whats-on.js), and by what.
@@ -117,35 +119,36 @@ class SitePlanner(RelatedLists):
     def plans(self) -> list[PagePlan]:
         plans: list[PagePlan] = []
         for lang in self.languages:
-            plans.append(self.home(lang))
-            plans.append(self.not_found(lang))
+            plans += [self.framed(self.home(lang)), self.framed(self.not_found(lang))]
             for content_type in NAV_TYPES:
                 plans += self.listing_pages(content_type, lang)
-        for plan in plans:
-            plan.context.update(self.frame(plan))
         frame = self.frame_state()
         for entry in self.entries.values():
             for item in entry.items.values():
                 if item.type == "pages" and item.get("role") == "home":
                     continue
-                if item.type == "municipalities":  # lists other entries: every build
-                    plans.append(self.framed_item_page(item, entry))
-                    continue
                 # A long-lived process (livereload) keeps the very same plan while the
                 # item is the same object (its files unchanged: validate.Unchanged),
-                # its entry's fingerprint (URLs, HTML) and its frame are the same.
+                # its entry's fingerprint (URLs, HTML) and its frame are the same; a
+                # municipality's page while what it lists is, too.
+                state = (item, entry.fingerprint, frame, self.related_state())
+                if item.type == "municipalities":
+                    state += (self.municipality_state(item.key),)
                 plans += _kept_item_pages.get(
                     id(item),
-                    (item, entry.fingerprint, frame, self.related_state()),
+                    state,
                     lambda item=item, entry=entry: [self.framed_item_page(item, entry)],
                 )
         _kept_item_pages.build_done()
+        _kept_listing_pages.build_done()
         return plans
 
-    def framed_item_page(self, item: Item, entry: Entry) -> PagePlan:
-        plan = self.item_page(item, entry)
+    def framed(self, plan: PagePlan) -> PagePlan:
         plan.context.update(self.frame(plan))
         return plan
+
+    def framed_item_page(self, item: Item, entry: Entry) -> PagePlan:
+        return self.framed(self.item_page(item, entry))
 
     def frame_state(self) -> str:
         """A digest of what frames show besides the page's own entry: navigation,
@@ -200,6 +203,17 @@ class SitePlanner(RelatedLists):
         )
         return index.get(municipality, [])
 
+    def municipality_state(self, municipality: str) -> tuple:
+        """What a municipality's pages list: its entries, by their fingerprints (every
+        language's; the order follows from what they show and the date, in the frame)."""
+        return self.shared(
+            ("municipality state", municipality),
+            lambda: tuple(
+                tuple(e.fingerprint for e in self.in_municipality(t, municipality))
+                for t in LISTED_TYPES
+            ),
+        )
+
     def municipality_sections(self, municipality: str, lang: str) -> list[tuple]:
         sections = []
         for content_type in LISTED_TYPES:
@@ -238,6 +252,7 @@ class SitePlanner(RelatedLists):
             for n in range(1, len(pages[lang]) + 1)
         ]
         plans = []
+        frame = self.frame_state()
         for number, (upcoming, past) in enumerate(pages[lang], start=1):
             # The languages that have this page too (their lists may be shorter).
             url = {
@@ -245,36 +260,67 @@ class SitePlanner(RelatedLists):
                 for x in self.languages
                 if len(pages[x]) >= number
             }
-            context: dict[str, Any] = {
-                "content_type": content_type,
-                "cards": upcoming,
-                "page_number": number,
-                "page_urls": page_urls,
-            }
-            if content_type == "events":
-                context["upcoming"], context["past"] = upcoming, past
-            if number == 1 and content_type in FILTER_OPTIONS:
-                context["filter_options"] = FILTER_OPTIONS[content_type]
-            plans.append(
-                PagePlan(
-                    "listing",
-                    url[lang],
-                    lang,
-                    url,
-                    # The same for every language's copy of this page: the first
-                    # language (in the site's order) that has it.
-                    next(iter(url.values())),
-                    content_type,
-                    context=context,
-                    # A language with fewer pages: its first page of this listing.
-                    elsewhere={
-                        x: self.router.listing(x, content_type)
-                        for x in self.languages
-                        if x not in url
-                    },
-                )
+            # A long-lived process keeps the plan while its cards show the same, and
+            # its frame and the pages of its listing are the same (one edited event
+            # plans one page of its listing again, not all).
+            state = (
+                frame,
+                tuple(url.items()),
+                tuple(page_urls),
+                tuple(map(FINGERPRINT, upcoming)),
+                tuple(map(FINGERPRINT, past)),
+            )
+            plans += _kept_listing_pages.get(
+                (content_type, lang, number),
+                state,
+                lambda number=number, upcoming=upcoming, past=past, url=url: [
+                    self.framed(
+                        self.listing_page(
+                            content_type, lang, number, upcoming, past, url, page_urls
+                        )
+                    )
+                ],
             )
         return plans
+
+    def listing_page(
+        self,
+        content_type: str,
+        lang: str,
+        number: int,
+        upcoming: list[Card],
+        past: list[Card],
+        url: dict[str, str],
+        page_urls: list[str],
+    ) -> PagePlan:
+        """One page of a listing (`page_urls`: all of them, for the pagination)."""
+        context: dict[str, Any] = {
+            "content_type": content_type,
+            "cards": upcoming,
+            "page_number": number,
+            "page_urls": page_urls,
+        }
+        if content_type == "events":
+            context["upcoming"], context["past"] = upcoming, past
+        if number == 1 and content_type in FILTER_OPTIONS:
+            context["filter_options"] = FILTER_OPTIONS[content_type]
+        return PagePlan(
+            "listing",
+            url[lang],
+            lang,
+            url,
+            # The same for every language's copy of this page: the first
+            # language (in the site's order) that has it.
+            next(iter(url.values())),
+            content_type,
+            context=context,
+            # A language with fewer pages: its first page of this listing.
+            elsewhere={
+                x: self.router.listing(x, content_type)
+                for x in self.languages
+                if x not in url
+            },
+        )
 
     def _pages(self, content_type: str) -> dict[str, list[tuple[list, list]]]:
         """Each language's pages of a listing as (cards, past events) pairs; one
@@ -401,6 +447,7 @@ class SitePlanner(RelatedLists):
 
 
 _kept_item_pages = KeptGroups()
+_kept_listing_pages = KeptGroups()
 
 
 def featured_first(found: list) -> list:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from .model import Entry, Item
+from .model import Entry, Item, kept
 from .schema import specs_for
 
 FIELD = "translated_from"
@@ -31,6 +31,12 @@ def text_of(item: Item) -> dict[str, str]:
 
 
 def digest(item: Item) -> str:
+    """Kept with the item: its own file's words (the fields set from elsewhere are
+    shared facts, not words to translate)."""
+    return kept(item, ("translation digest",), lambda: _digest(item))
+
+
+def _digest(item: Item) -> str:
     text = "\0".join(f"{k}\0{v}" for k, v in sorted(text_of(item).items()))
     return hashlib.blake2b(text.encode(), digest_size=6).hexdigest()
 

@@ -46,6 +46,9 @@ NOT_INPUT_PREFIXES = ("ATOMIC_OUTPUT_", "PRECOMPRESS", "RENDER", "CACHE_")
 # An edit remakes a few dozen files, some of them large (a language's feeds, the site's
 # tourism export: a tenth of a second each at 10,000 pages): worth a second core.
 FORK_FROM = 8
+# The fewest digests a worker is forked for: a fork of a large site's process costs
+# tens of milliseconds, as much as digesting a few hundred pages (a livereload edit).
+DIGESTS_PER_FORK = 256
 
 
 class DuplicateOutput(RuntimeError):
@@ -195,7 +198,7 @@ def sort_out(
 def fingerprints(jobs: list[OutputJob], salt: str, workers: int) -> list[str]:
     """Each job's digest; on every core for a large site (contiguous shares, so pages
     sharing objects mostly land in one worker and are walked once there)."""
-    if len(jobs) < 64 * workers:
+    if len(jobs) < DIGESTS_PER_FORK * workers:
         workers = 1
     size = -(-len(jobs) // workers)
     shares = [jobs[start : start + size] for start in range(0, len(jobs), size)]

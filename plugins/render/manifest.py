@@ -10,7 +10,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from pathlib import Path
+
+from . import stored
 
 Stamp = tuple[str, int, int, int]  # fingerprint, inode, size, mtime_ns
 
@@ -21,7 +24,17 @@ def name_for(output: Path) -> str:
     return f"manifest-{output.name}-{digest}.json"
 
 
+# What this process last saved, with the manifest file's stat once written (None while
+# the write waits for the build to finish): a long-lived process (livereload) reads its
+# own manifest from memory, unless another build has written the file since.
+_saved: dict[Path, tuple[dict[str, Stamp], tuple | None]] = {}
+_saving = threading.Lock()
+
+
 def load(path: Path) -> dict[str, Stamp]:
+    known = _saved.get(path)
+    if known is not None and known[1] in (None, file_state(path)):
+        return known[0]
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -30,9 +43,28 @@ def load(path: Path) -> dict[str, Stamp]:
 
 
 def save(path: Path, files: dict[str, Stamp], output: Path | None = None) -> None:
-    _write(path, json.dumps({"version": 1, "files": files}, sort_keys=True))
+    """Written once the build has finished in a long-lived process (stored.py)."""
+    with _saving:
+        _saved[path] = (files, None)
+    stored.after_build(_save_now, path, files, output)
+
+
+def _save_now(path: Path, files: dict[str, Stamp], output: Path | None) -> None:
+    with _saving:
+        if _saved.get(path, (None,))[0] is not files:
+            return  # a later build saved newer records (and writes them itself)
+        _write(path, json.dumps({"version": 1, "files": files}, sort_keys=True))
+        _saved[path] = (files, file_state(path))
     if output is not None:
         forget_gone_outputs(path, output)
+
+
+def file_state(path: Path) -> tuple | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return ()
+    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _write(path: Path, text: str) -> None:

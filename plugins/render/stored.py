@@ -37,13 +37,18 @@ _writing = threading.Lock()
 def save(file: Path, values: dict[str, str]) -> None:
     """Replace the stored values (written beside, then renamed: never half a file)."""
     _memory[file] = values
+    after_build(_write, file, values)
+
+
+def after_build(write, *args) -> None:
+    """write(*args) now, or once the build has finished (`write_after_build`)."""
     if write_after_build:
         # Not a daemon: a process that exits first waits for the file to be complete.
-        timer = threading.Timer(0.5, _write, (file, values))
+        timer = threading.Timer(0.5, write, args)
         timer.start()
         _pending.append(timer)
     else:
-        _write(file, values)
+        write(*args)
 
 
 _pending: list[threading.Thread] = []
