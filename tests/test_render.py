@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import shutil
 import subprocess
 import sys
@@ -53,8 +54,13 @@ def site(tmp_path: Path):
             THEME=str(theme),
             I18N_TRANSLATIONS_PATH=str(translations),
             RENDER={"cache": str(scratch / "render"), "reuse": False},
-            CONTENT={**CONTENT_SETTINGS, "cache_bodies": False},
-            **overrides,
+            **{
+                **overrides,
+                "CONTENT": {
+                    **overrides.get("CONTENT", CONTENT_SETTINGS),
+                    "cache_bodies": False,
+                },
+            },
         )
         return snapshot(scratch / "output")
 
@@ -356,3 +362,31 @@ def test_bodies_are_checked_again_when_what_they_link_to_is_gone(tmp_path):
     stderr = failed.value.stderr.decode()
     assert "destinations/sv/kosta-glasbruk.md:15: body:" in stderr
     assert "destinations/en/kosta-glassworks.md:8: body:" in stderr
+
+
+def test_a_kept_listing_page_shows_what_other_plugins_add_anew(site, tmp_path):
+    """A listing page whose cards are unchanged keeps its plan in a long-lived process,
+    but the links other plugins add to it (the browse pages' kinds) are this build's:
+    one card a page, and the kind of the other page's destination changes."""
+    from sitetools.live import LiveSite
+
+    content, _theme, _incremental, clean, _stats = site
+    one_a_page = {"CONTENT": {**CONTENT_SETTINGS, "listing_page_size": 1}}
+    output = tmp_path / "live"
+    live = LiveSite(
+        ROOT / "pelicanconf.py", {**project_settings(content, output), **one_a_page}
+    )
+    assert live.rebuild() == 0
+    assert live.rebuild() == 0  # now with a record of the output, as after a restart
+    edit(content / "destinations/sv/bara-svensk.md", "kind: nature", "kind: water")
+    assert live.rebuild() == 0
+    live.settle()
+    first = "destinationer/index.html"
+    expected = clean("kind", **one_a_page)[first].decode()
+    assert "Kosta glasbruk" in expected  # the page whose cards did not change
+
+    def kind_links(html: str) -> set[str]:
+        return set(re.findall(r'href="(/destinationer/[^/"]+/[^/"]+/)"', html))
+
+    shown = kind_links((output / first).read_text())
+    assert shown == kind_links(expected) and len(shown) > 2, shown

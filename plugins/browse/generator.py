@@ -33,9 +33,14 @@ class BrowsePagesGenerator(Generator):
         self.plans = kept_language_plans(
             _kept, planner, languages, translations_dir, pages.state, pages.plans_for
         )
+        links = {
+            (lang, content_type): pages.links(lang, content_type)
+            for lang in languages
+            for content_type in BROWSED_TYPES
+        }
         for plan in self.context["site_pages"]:
             if plan.template == "listing" and plan.section in BROWSED_TYPES:
-                plan.context["browse_links"] = pages.links(plan.lang, plan.section)
+                plan.add("browse_links", links[plan.lang, plan.section])
         self.context["site_pages"].extend(self.plans)
 
     def generate_output(self, writer) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from render.jobs import JOB_INPUTS
+
 from .urls import save_as
 
 
@@ -27,3 +29,10 @@ class PagePlan:
     @property
     def save_as(self) -> str:
         return save_as(self.url)
+
+    def add(self, name: str, value: Any) -> None:
+        """What another plugin adds to a planned page (links to its pages). A plan kept
+        from the last build (livereload) is digested again if the value is new."""
+        if name not in self.context or self.context[name] != value:
+            self.context[name] = value
+            self.__dict__.pop(JOB_INPUTS, None)

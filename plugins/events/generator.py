@@ -40,7 +40,7 @@ class EventPagesGenerator(Generator):
         )
         for plan in self.context["site_pages"]:
             if plan.template == "listing" and plan.section == "events":
-                plan.context["event_filters"] = pages.filters(plan.lang)
+                plan.add("event_filters", pages.filters(plan.lang))
         self.context["site_pages"].extend(self.plans)
 
     def generate_output(self, writer) -> None:

@@ -10,6 +10,8 @@ from typing import Any
 from i18n.jinja import rendering_language
 
 CONTEXT_KEY = "output_jobs"
+# Where a page's plan keeps its job's inputs (PagePlan.add: dropped when they change).
+JOB_INPUTS = "_job_inputs"
 
 
 @dataclass
@@ -62,9 +64,9 @@ def _page_job(generator: Any, plan: Any, translations_dir: Path) -> OutputJob:
 
     # Kept on the plan: a plan kept from the last build (livereload) gives the very same
     # inputs object, whose digest the render plugin remembers.
-    inputs = plan.__dict__.get("_job_inputs")
+    inputs = plan.__dict__.get(JOB_INPUTS)
     if inputs is None:
-        inputs = plan.__dict__["_job_inputs"] = (
+        inputs = plan.__dict__[JOB_INPUTS] = (
             "page",
             plan.template,
             plan.lang,
