@@ -50,10 +50,11 @@ class BrowsePagesGenerator(Generator):
 def check_reserved_slugs(pages: BrowsePages) -> None:
     """An item file may not take a folder name the browse pages use."""
     errors = []
+    reserved = {lang: pages.reserved_slugs(lang) for lang in pages.languages}
     for content_type in BROWSED_TYPES:
         for entry in pages.planner.of_type(content_type):
             for item in entry.items.values():
-                if item.slug in pages.reserved_slugs(item.lang):
+                if item.slug in reserved[item.lang]:
                     errors.append(
                         ContentError(
                             item.path,

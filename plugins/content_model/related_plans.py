@@ -4,10 +4,9 @@ distance (content_model/related.py finds them). A part of SitePlanner."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
-
-from render.fingerprint import Fingerprinter
 
 from .listings import Card, card_for, last_day, split_upcoming
 from .model import Entry
@@ -50,7 +49,10 @@ class RelatedLists:
             for t in sorted(self._by_type)
             for e in self._by_type[t]
         ]
-        return Fingerprinter()((facts, self.today))
+        # Compared within this process only: plain values, so their repr will do (a
+        # walk of 10,000 entries' facts would take as long as the rest of planning).
+        text = repr((facts, self.today))
+        return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
     def related(self, entry: Entry, lang: str) -> dict[str, list]:
         """What the item's page lists besides itself (content_model/related.py), as

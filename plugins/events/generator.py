@@ -50,9 +50,10 @@ class EventPagesGenerator(Generator):
 def check_reserved_slugs(pages: EventPages, languages) -> None:
     """An event file may not take a folder name the event pages use."""
     errors = []
+    reserved = {lang: pages.reserved_slugs(lang) for lang in languages}
     for entry in pages.planner.of_type("events"):
         for item in entry.items.values():
-            if item.slug in pages.reserved_slugs(item.lang):
+            if item.slug in reserved[item.lang]:
                 errors.append(
                     ContentError(
                         item.path,
