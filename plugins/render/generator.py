@@ -43,9 +43,11 @@ NOT_INPUTS = frozenset(
 NOT_INPUT_PREFIXES = ("ATOMIC_OUTPUT_", "PRECOMPRESS", "RENDER", "CACHE_")
 
 
-# An edit remakes a few dozen files, some of them large (a language's feeds, the site's
-# tourism export: a tenth of a second each at 10,000 pages): worth a second core.
-FORK_FROM = 8
+# Forking a large site's process costs tens of milliseconds, and its workers start slow
+# (copy on write): worth it for a quarter of a second of work, not for the few dozen
+# files of a livereload edit (0.15 s at 10,000 pages, slower on two cores than one).
+FORK_FOR_SECONDS = 0.25
+UNKNOWN_SECONDS = 0.002  # a page's: for a file not made before in this process
 # The fewest digests a worker is forked for: a fork of a large site's process costs
 # tens of milliseconds, as much as digesting a few hundred pages (a livereload edit).
 DIGESTS_PER_FORK = 256
@@ -277,8 +279,11 @@ def make_all(
     workers: int,
 ) -> dict[str, manifest.Stamp]:
     """Make the files on `workers` processes; their stamps by path."""
-    if len(todo) < FORK_FROM:
-        workers = 1  # a page or two: a fork would cost more than it saves
+    if (
+        sum(_seconds.get(job.path, UNKNOWN_SECONDS) for job, _ in todo)
+        < FORK_FOR_SECONDS
+    ):
+        workers = 1
     shares = deal(todo, workers, _seconds)
 
     def make_share(share: list[tuple[OutputJob, str | None]]) -> list:
