@@ -189,10 +189,13 @@ class FeedsGenerator(Generator):
                 language_feeds.lang, language_feeds.state(), language_feeds.jobs
             )
         _kept.build_done()
-        pieces.prepare(
-            [want for language_feeds in feeds for want in language_feeds.wanted],
-            workers_for(self.settings),
-        )
+        if self.settings.get("LONG_LIVED_PROCESS"):
+            # Kept with their views for the next build (livereload); a one-off build
+            # makes them where the files are made, only for the files it makes.
+            pieces.prepare(
+                [want for language_feeds in feeds for want in language_feeds.wanted],
+                workers_for(self.settings),
+            )
         _steady.hand_back(jobs)
         _steady.build_done()
         queue(self.context, jobs)

@@ -3,10 +3,11 @@
 An upcoming event is in a dozen feed files of a language (all events, its municipality,
 its category; Atom, RSS, JSON Feed and events JSON each), and serialising it is most of
 what a feed costs. So each piece (an Atom entry, an RSS item, a JSON Feed item, an
-events JSON record) is made once, up front on every core, and the files are joined from
-the pieces. A long-lived process (livereload) keeps the views of unchanged items
-(views.view_of) and their pieces with them: an edit serialises one event, not the
-eight hundred of a large site's feeds.
+events JSON record) is made once, and the files are joined from the pieces. A long-lived
+process (livereload) makes them up front on every core and keeps them with the views of
+unchanged items (views.view_of): an edit serialises one event, not the eight hundred of a
+large site's feeds. A one-off build makes them where the files are made (a worker), and
+only for the files it makes: a build that changed nothing serialises nothing.
 """
 
 from __future__ import annotations

@@ -26,6 +26,9 @@ class LiveSite:
             **(overrides or {}),
             "ATOMIC_OUTPUT_IN_PLACE": True,
             "CONTENT_PREVIEW": True,
+            # This process builds again: what the first build spends to make the next
+            # ones fast is worth it (feeds/pieces.py).
+            "LONG_LIVED_PROCESS": True,
             "CONTENT_STATUS_PAGE": True,
             # The search index follows the reload, in the background (search plugin).
             "SEARCH": {"index": "background"},
