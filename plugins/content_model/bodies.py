@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from pathlib import Path
 
 import markdown
@@ -40,6 +41,13 @@ class BodyConverter:
         return digest.hexdigest()
 
 
+@cache
+def converter_for(extensions: tuple[str, ...]) -> BodyConverter:
+    """One per process: setting python-markdown up takes longer than converting the
+    body a livereload edit changed."""
+    return BodyConverter(extensions)
+
+
 def linked_source(item: Item, entries: dict[str, Entry]) -> str:
     """The body with `{key}` and `{image}` links made into this language's URLs; a
     link to an item this build does not publish (a draft, a scheduled item) is left
@@ -62,7 +70,7 @@ def render_bodies(
     workers: int = 1,
 ) -> int:
     """Set `item.html` for every item; returns how many bodies were converted."""
-    converter = BodyConverter(extensions)
+    converter = converter_for(tuple(extensions))
     known = stored.load(cache_dir / CACHE_FILE) if cache_dir else {}
     items = [item for entry in entries.values() for item in entry.items.values()]
     sources, keys = _linked.sources(items, entries, converter)

@@ -14,6 +14,7 @@ from datetime import date
 from html import escape
 
 from content_model.listings import split_upcoming
+from content_model.model import kept
 from content_model.rules import schedule_of
 from content_model.vocabulary import DESTINATION_KINDS, EVENT_CATEGORIES, MUNICIPALITIES
 from events.describe import schedule_text
@@ -114,17 +115,27 @@ def chosen(choice: Choice, cards: list, by_filter: dict) -> list:
 def rows(choice: Choice, cards: list, gettext) -> list[tuple[str, str, str, str]]:
     """(title, URL, what to show under it, language) for the frame's list of `cards`
     (`chosen`)."""
-    found = []
-    for card in cards[:FRAME_ITEMS]:
-        item = card.item
-        place = MUNICIPALITIES[item.get("municipality")]
-        if choice.widget == "events":
-            when = schedule_text(schedule_of(item.entry.source), choice.lang, gettext)
-            line = f"{when} · {place}"
-        else:
-            line = f"{gettext(DESTINATION_KINDS[item.get('kind')])} · {place}"
-        found.append((item.title, item.url, line, item.lang))
-    return found
+    # Kept with the item (its entry's files; a new item when any of them changes) for
+    # its URL and the catalog: 185 frames of twenty rows, the same rows in many frames.
+    catalog = id(getattr(gettext, "__self__", gettext))
+    return [
+        kept(
+            card.item,
+            ("widget row", choice.widget, choice.lang, card.item.url, catalog),
+            lambda item=card.item: row(choice, item, gettext),
+        )
+        for card in cards[:FRAME_ITEMS]
+    ]
+
+
+def row(choice: Choice, item, gettext) -> tuple[str, str, str, str]:
+    place = MUNICIPALITIES[item.get("municipality")]
+    if choice.widget == "events":
+        when = schedule_text(schedule_of(item.entry.source), choice.lang, gettext)
+        line = f"{when} · {place}"
+    else:
+        line = f"{gettext(DESTINATION_KINDS[item.get('kind')])} · {place}"
+    return (item.title, item.url, line, item.lang)
 
 
 def frame_page(
