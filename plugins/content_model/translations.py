@@ -73,8 +73,13 @@ def status(entry: Entry, lang: str) -> Status:
 def statuses(entries: dict[str, Entry], languages: tuple[str, ...]) -> list[Status]:
     """Every translation of every item, in the order the site lists languages."""
     return [
-        status(entry, lang)
+        found
         for entry in sorted(entries.values(), key=lambda e: (e.type, e.key))
-        for lang in languages
-        if lang != entry.source_lang
+        for found in kept(
+            entry,
+            ("translation statuses", languages),
+            lambda entry=entry: [
+                status(entry, lang) for lang in languages if lang != entry.source_lang
+            ],
+        )
     ]
