@@ -166,7 +166,8 @@ class SitePlanner(ListingPlans, RelatedLists):
             "weekend": happening(upcoming, max(saturday, self.today), sunday),
             "weekend_days": (saturday, sunday),
             # What is on, never led by what is off: cancelled events are left out here.
-            "events": [c for c in upcoming if c.item.get("status") != "cancelled"][:6],
+            # Two rows of four (js/whats-on.js shows as many).
+            "events": [c for c in upcoming if c.item.get("status") != "cancelled"][:8],
             # A row of four each on a wide screen (the grid's columns), what the
             # editors feature (`featured: yes`) first.
             "destinations": featured_first(self.cards("destinations", lang))[:4],

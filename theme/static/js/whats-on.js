@@ -10,7 +10,8 @@
 const ZONE = "Europe/Stockholm";
 const LOCALES = { sv: "sv-SE", en: "en-GB", de: "de-DE", da: "da-DK", nl: "nl-NL" };
 const FOREVER = "9999-12-31";
-const HOME_UPCOMING = 6;
+// Two rows of four on a wide screen (the home grid's columns), as the build lists them.
+const HOME_UPCOMING = 8;
 
 export function today(now = new Date()) {
   // en-CA writes dates as YYYY-MM-DD.
