@@ -68,7 +68,7 @@ def pieces(views: list[View], fmt: str, serialiser: Serialiser) -> list[str]:
     key = serialiser.key
     found = []
     for view in views:
-        memo = view.__dict__.setdefault("_pieces", {})
+        memo = made_for(view)
         piece = memo.get((fmt, key))
         if piece is None:
             piece = memo[(fmt, key)] = serialiser.make(view, fmt)
@@ -85,11 +85,12 @@ def wanted(views: list[View], formats: tuple[str, ...], serialiser: Serialiser):
 def prepare(wants: list[Wanted], workers: int) -> None:
     """Make the pieces not made yet, on every core, before the files are made (which
     happens in forked workers: a piece made there would be lost with the worker)."""
-    missing = [
-        want
-        for want in wants
-        if (want[1], want[3]) not in want[0].__dict__.get("_pieces", {})
-    ]
+    missing = [want for want in wants if (want[1], want[3]) not in made_for(want[0])]
     made = fork_map(lambda want: want[2].make(want[0], want[1]), missing, workers)
     for (view, fmt, _serialiser, key), piece in zip(missing, made, strict=True):
-        view.__dict__.setdefault("_pieces", {})[(fmt, key)] = piece
+        made_for(view)[(fmt, key)] = piece
+
+
+def made_for(view: View) -> dict[tuple, str]:
+    """The pieces kept with a view (frozen: kept in its __dict__, as vevents.py does)."""
+    return view.__dict__.setdefault("_pieces", {})

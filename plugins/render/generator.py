@@ -44,12 +44,11 @@ NOT_INPUT_PREFIXES = ("ATOMIC_OUTPUT_", "PRECOMPRESS", "RENDER", "CACHE_")
 
 
 # Forking a large site's process costs tens of milliseconds, and its workers start slow
-# (copy on write): worth it for a quarter of a second of work, not for the few dozen
-# files of a livereload edit (0.15 s at 10,000 pages, slower on two cores than one).
+# (copy on write): worth it for a quarter of a second of making, not for the few dozen
+# files of a livereload edit (0.15 s at 10,000 pages, slower on two cores than one), nor
+# for digesting fewer than a few hundred pages a worker.
 FORK_FOR_SECONDS = 0.25
 UNKNOWN_SECONDS = 0.002  # a page's: for a file not made before in this process
-# The fewest digests a worker is forked for: a fork of a large site's process costs
-# tens of milliseconds, as much as digesting a few hundred pages (a livereload edit).
 DIGESTS_PER_FORK = 256
 
 

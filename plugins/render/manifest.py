@@ -59,7 +59,8 @@ def _save_now(path: Path, files: dict[str, Stamp], output: Path | None) -> None:
         forget_gone_outputs(path, output)
 
 
-def file_state(path: Path) -> tuple | None:
+def file_state(path: Path) -> tuple:
+    """What tells the file this process wrote from another's (empty: no file)."""
     try:
         info = path.stat()
     except OSError:
